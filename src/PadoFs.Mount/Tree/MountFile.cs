@@ -1,0 +1,20 @@
+namespace PadoFs.Mount.Tree;
+
+/// <summary>A read-only file of the mounted tree whose length is known exactly before any byte is read.</summary>
+public abstract class MountFile : MountNode
+{
+    protected MountFile(string name, DateTimeOffset modified)
+        : base(name, modified)
+    {
+    }
+
+    /// <summary>The exact number of bytes the file holds.</summary>
+    public abstract long Length { get; }
+
+    /// <summary>
+    /// Copies bytes from <paramref name="offset"/> into <paramref name="destination"/> and returns how many were
+    /// copied: fewer than asked only at the end of the file. Safe to call from many threads at once.
+    /// </summary>
+    /// <exception cref="IOException">the bytes could not be produced (the slide failed to decode, ...).</exception>
+    public abstract int Read(long offset, Span<byte> destination);
+}

@@ -1,0 +1,17 @@
+namespace PadoFs.Mount.Tree;
+
+/// <summary>An entry of the mounted tree: a folder or a read-only file. Nodes know nothing of the OS adapter above them.</summary>
+public abstract class MountNode
+{
+    protected MountNode(string name, DateTimeOffset modified)
+    {
+        Name = name;
+        Modified = modified;
+    }
+
+    /// <summary>The entry's name within its folder (empty for the root).</summary>
+    public string Name { get; }
+
+    /// <summary>The time reported as mtime, atime and ctime; content never changes while mounted.</summary>
+    public DateTimeOffset Modified { get; }
+}

@@ -13,15 +13,23 @@ public static class Python
     private static string OraclesDirectory => Path.Combine(AppContext.BaseDirectory, "oracles");
 
     /// <summary>Runs an oracle script with arguments and returns its standard output; fails on a non-zero exit.</summary>
-    public static string RunOracle(string script, params string[] arguments)
+    public static string RunOracle(string script, params string[] arguments) =>
+        Run([Path.Combine(OraclesDirectory, script), .. arguments], standardInput: null);
+
+    /// <summary>Runs a snippet of python, feeding <paramref name="standardInput"/>, and returns its standard output.</summary>
+    public static string RunCode(string code, string standardInput) => Run(["-c", code], standardInput);
+
+    private static string Run(IReadOnlyList<string> arguments, string? standardInput)
     {
         var start = new ProcessStartInfo(Interpreter)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(OraclesDirectory, script));
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -29,13 +37,15 @@ public static class Python
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {Interpreter}.");
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        process.StandardInput.Write(standardInput ?? string.Empty);
+        process.StandardInput.Close();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result}");
+            throw new InvalidOperationException($"python {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result}");
         }
 
-        return stdout;
+        return stdout.Result;
     }
 }

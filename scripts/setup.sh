@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what PadoFs needs to build, run and test on Debian 12, then restores NuGet packages.
+# Idempotent: packages already present are not installed again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # runtime: the libraries PadoFs binds and the FUSE tools
+  fuse3 libfuse3-3 libopenslide0 libturbojpeg0 libopenjp2-7
+  # demo slide
+  libvips-tools
+  # tests: independent readers, struct layout checks against the C headers
+  python3-zarr python3-numcodecs python3-openslide python3-tifffile python3-dask python3-jsonschema
+  libfuse3-dev gcc
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH" >&2
+  exit 1
+fi
+
+dotnet restore PadoFs.sln --verbosity quiet

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, runs every test project and ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+dotnet build PadoFs.sln --configuration Release --no-restore --verbosity quiet -nologo
+
+results=artifacts/test-results
+rm -rf "$results"
+status=0
+dotnet test PadoFs.sln --configuration Release --no-build --verbosity quiet -nologo \
+  --results-directory "$results" --logger "trx" --blame-hang-timeout 10m || status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The run failed without a failing test (a crash, a hang, a build error): count it as a failure.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

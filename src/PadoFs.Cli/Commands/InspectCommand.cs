@@ -1,0 +1,40 @@
+using System.CommandLine;
+using PadoFs.Cli.Inspection;
+using PadoFs.Images;
+
+namespace PadoFs.Cli.Commands;
+
+/// <summary><c>padofs inspect SLIDE [--json] [--chunk-sizes LEVEL]</c>: what a slide holds and how it is stored.</summary>
+internal static class InspectCommand
+{
+    public static Command Create()
+    {
+        var slide = new Argument<string>("slide") { Description = "Path of the slide file." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var chunkSizes = new Option<int?>("--chunk-sizes") { Description = "Print the stored byte count of every chunk of LEVEL as JSON rows.", HelpName = "LEVEL" };
+        var command = new Command("inspect", "Show a slide's backend, vendor, levels, mpp, properties, associated images and chunk grids.")
+        {
+            slide, json, chunkSizes,
+        };
+        command.SetAction(result => CommandErrors.Run(() =>
+        {
+            using var image = new Image(result.GetValue(slide)!).Open();
+            var inspection = SlideInspection.Of(image);
+            if (result.GetValue(chunkSizes) is { } level)
+            {
+                ChunkSizesWriter.Write(Console.OpenStandardOutput(), image.GetChunkSizes(level));
+            }
+            else if (result.GetValue(json))
+            {
+                inspection.WriteJson(Console.OpenStandardOutput());
+            }
+            else
+            {
+                inspection.WriteText(Console.Out);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,5 @@
+namespace PadoFs.Cli.Inspection;
+
+/// <summary>One level as <c>padofs inspect</c> reports it; <see cref="StoredBytes"/> is null when any chunk's size is unknown.</summary>
+internal sealed record LevelInspection(
+    int Level, long Width, long Height, double Downsample, int TileWidth, int TileHeight, int ChunkRows, int ChunkColumns, long? StoredBytes);

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using PadoFs.Images;
+using PadoFs.Images.Pixels;
+
+namespace PadoFs.Cli.Inspection;
+
+/// <summary>Everything <c>padofs inspect</c> reports about an open slide, as text or as one JSON object.</summary>
+internal sealed class SlideInspection
+{
+    private SlideInspection(Image image)
+    {
+        Urlpath = image.Urlpath;
+        Backend = image.PadoInfo.PadoImageBackend;
+        BackendVersion = image.PadoInfo.PadoImageBackendVersion;
+        Metadata = image.Metadata;
+        PixelFormat = image.PixelFormat;
+        Properties = new SortedDictionary<string, string>(image.Properties.ToDictionary(), StringComparer.Ordinal);
+        AssociatedImages = image.AssociatedImageNames;
+        Levels = image.Levels.Select(level => Inspect(image, level)).ToList();
+    }
+
+    public string Urlpath { get; }
+
+    public string Backend { get; }
+
+    public string BackendVersion { get; }
+
+    public ImageMetadata Metadata { get; }
+
+    public PixelFormat PixelFormat { get; }
+
+    public SortedDictionary<string, string> Properties { get; }
+
+    public IReadOnlyList<string> AssociatedImages { get; }
+
+    public IReadOnlyList<LevelInspection> Levels { get; }
+
+    public static SlideInspection Of(Image image) => new(image);
+
+    public void WriteJson(Stream output)
+    {
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("urlpath", Urlpath);
+            writer.WriteString("backend", Backend);
+            writer.WriteString("backend_version", BackendVersion);
+            writer.WriteString("vendor", Metadata.Vendor);
+            WriteNullable(writer, "mpp_x", Metadata.MppX);
+            WriteNullable(writer, "mpp_y", Metadata.MppY);
+            writer.WriteNumber("width", Metadata.Width);
+            writer.WriteNumber("height", Metadata.Height);
+            writer.WriteNumber("samples", PixelFormat.Samples);
+            writer.WriteString("dtype", PixelFormat.NumpyDType);
+            writer.WriteStartObject("properties");
+            foreach (var (key, value) in Properties)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("associated_images");
+            foreach (var name in AssociatedImages)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("levels");
+            foreach (var level in Levels)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("level", level.Level);
+                writer.WriteNumber("width", level.Width);
+                writer.WriteNumber("height", level.Height);
+                writer.WriteNumber("downsample", level.Downsample);
+                writer.WriteNumber("tile_width", level.TileWidth);
+                writer.WriteNumber("tile_height", level.TileHeight);
+                writer.WriteNumber("chunk_rows", level.ChunkRows);
+                writer.WriteNumber("chunk_cols", level.ChunkColumns);
+                WriteNullable(writer, "stored_bytes", level.StoredBytes);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+
+    public void WriteText(TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine(Urlpath);
+        output.WriteLine(culture, $"  backend   {Backend} {BackendVersion}");
+        output.WriteLine(culture, $"  vendor    {Metadata.Vendor ?? "(none)"}");
+        output.WriteLine(culture, $"  size      {Metadata.Width} x {Metadata.Height}, {PixelFormat.Samples} x {PixelFormat.NumpyDType}");
+        output.WriteLine(Metadata.MppX is { } x && Metadata.MppY is { } y
+            ? string.Create(culture, $"  mpp       {x} x {y} µm")
+            : "  mpp       unknown (no resolution in the file)");
+        output.WriteLine(culture, $"  associated images: {(AssociatedImages.Count == 0 ? "(none)" : string.Join(", ", AssociatedImages))}");
+        output.WriteLine("  levels:");
+        output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes");
+        foreach (var level in Levels)
+        {
+            output.WriteLine(culture,
+                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}");
+        }
+
+        output.WriteLine(culture, $"  properties ({Properties.Count}):");
+        foreach (var (key, value) in Properties)
+        {
+            output.WriteLine(culture, $"    {key} = {value}");
+        }
+    }
+
+    private static LevelInspection Inspect(Image image, ImageLevel level)
+    {
+        var sizes = image.GetChunkSizes(level.Index);
+        long? stored = 0;
+        foreach (var size in sizes)
+        {
+            stored = size < 0 || stored is null ? null : stored + size;
+        }
+
+        return new LevelInspection(level.Index, level.Width, level.Height, level.Downsample, level.ChunkWidth, level.ChunkHeight, level.ChunkRows, level.ChunkColumns, stored);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

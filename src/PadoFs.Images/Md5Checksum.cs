@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+
+namespace PadoFs.Images;
+
+/// <summary>pado's md5 checksum strings: <c>md5:&lt;file size&gt;:&lt;hex digest&gt;</c>, several joined by <c>::</c>.</summary>
+public static class Md5Checksum
+{
+    private const string Algorithm = "md5";
+
+    public static string Compute(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+        var digest = MD5.HashData(stream);
+        return $"{Algorithm}:{stream.Length}:{Convert.ToHexStringLower(digest)}";
+    }
+
+    /// <summary>Compares the md5 digests of two checksum strings when both carry one.</summary>
+    public static bool TryCompare(string? left, string? right, out bool same)
+    {
+        same = false;
+        if (TryGetDigest(left, out var a) && TryGetDigest(right, out var b))
+        {
+            same = string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryGetDigest(string? checksums, out string digest)
+    {
+        digest = string.Empty;
+        if (string.IsNullOrEmpty(checksums))
+        {
+            return false;
+        }
+
+        foreach (var checksum in checksums.Split("::"))
+        {
+            var parts = checksum.Split(':');
+            if (parts.Length == 3 && parts[0] == Algorithm)
+            {
+                digest = parts[2];
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

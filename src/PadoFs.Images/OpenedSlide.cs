@@ -1,0 +1,91 @@
+using PadoFs.Images.Backends;
+using PadoFs.Images.Tiff;
+
+namespace PadoFs.Images;
+
+/// <summary>
+/// An open slide: the backend that decodes it and, when the file is a TIFF, its structure, which decides
+/// the chunk grid (one chunk per stored tile or strip) and the stored size of every chunk.
+/// </summary>
+internal sealed class OpenedSlide : IDisposable
+{
+    private readonly TiffFile? _tiff;
+    private readonly TiffPage?[] _tiffLevels;
+
+    public OpenedSlide(string localPath, ISlideBackend backend, TiffFile? tiff)
+    {
+        LocalPath = localPath;
+        Backend = backend;
+        _tiff = tiff;
+        var levels = new ImageLevel[backend.Levels.Count];
+        _tiffLevels = new TiffPage?[levels.Length];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var level = backend.Levels[i];
+            var page = tiff is null ? null : FindStoredLevel(tiff, level);
+            _tiffLevels[i] = page;
+            var (chunkWidth, chunkHeight) = page is not null
+                ? (page.ChunkWidth, page.ChunkHeight)
+                : level.TileWidth > 0 && level.TileHeight > 0
+                    ? (level.TileWidth, level.TileHeight)
+                    : (ImageLevel.DefaultChunkSize, ImageLevel.DefaultChunkSize);
+            levels[i] = new ImageLevel(i, level.Width, level.Height, level.Downsample, chunkWidth, chunkHeight);
+        }
+
+        Levels = levels;
+    }
+
+    public string LocalPath { get; }
+
+    public ISlideBackend Backend { get; }
+
+    public IReadOnlyList<ImageLevel> Levels { get; }
+
+    public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination) =>
+        Backend.ReadRegion(level, x, y, width, height, destination);
+
+    public long[,] GetChunkSizes(int level)
+    {
+        if (_tiffLevels[level] is { } page)
+        {
+            return page.GetChunkByteCounts();
+        }
+
+        var grid = Levels[level];
+        var unknown = new long[grid.ChunkRows, grid.ChunkColumns];
+        for (var row = 0; row < grid.ChunkRows; row++)
+        {
+            for (var column = 0; column < grid.ChunkColumns; column++)
+            {
+                unknown[row, column] = -1;
+            }
+        }
+
+        return unknown;
+    }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        _tiff?.Dispose();
+    }
+
+    // The backend's levels are the stored pyramid of the file's first series; a level is matched by its size.
+    private static TiffPage? FindStoredLevel(TiffFile tiff, SlideLevel level)
+    {
+        if (tiff.Series.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var page in tiff.Series[0].Levels)
+        {
+            if (page.Width == level.Width && page.Height == level.Height)
+            {
+                return page;
+            }
+        }
+
+        return null;
+    }
+}

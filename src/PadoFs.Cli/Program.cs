@@ -5,5 +5,7 @@ var root = new RootCommand("PadoFs: whole-slide images as zarr, through pado's I
 {
     InspectCommand.Create(),
     RecordCommand.Create(),
+    ExportCommand.Create(),
+    MountCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -209,6 +209,24 @@ public sealed class Image : IEquatable<Image>, IDisposable
     }
 
     /// <summary>
+    /// Decodes chunk (<paramref name="row"/>, <paramref name="column"/>) of <paramref name="level"/> into
+    /// <paramref name="destination"/>: a full ChunkHeight x ChunkWidth x S block also at the level's right and
+    /// bottom edges (zarr v2 chunks are all one size). Where the file is a TIFF whose codec PadoFs decodes, the
+    /// stored tile is decoded directly: one decode per chunk, exactly the pixels of the whole level.
+    /// </summary>
+    public void ReadChunk(int level, int row, int column, Span<byte> destination)
+    {
+        var slide = RequireOpen("read chunks");
+        var grid = slide.Levels[CheckLevel(slide, level)];
+        if ((uint)row >= (uint)grid.ChunkRows || (uint)column >= (uint)grid.ChunkColumns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), $"Chunk ({row}, {column}) is outside level {level}'s {grid.ChunkRows} x {grid.ChunkColumns} grid.");
+        }
+
+        slide.ReadChunk(level, row, column, destination);
+    }
+
+    /// <summary>
     /// Per chunk of <paramref name="level"/>, the bytes stored in the file for it (the TIFF tile or strip byte
     /// count, samples summed); -1 where the format does not expose it. Shape: (chunk rows, chunk columns).
     /// </summary>

@@ -44,6 +44,15 @@ internal sealed class OpenedSlide : IDisposable
     public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination) =>
         Backend.ReadRegion(level, x, y, width, height, destination);
 
+    public void ReadChunk(int level, int row, int column, Span<byte> destination)
+    {
+        var grid = Levels[level];
+        var downsample = grid.Downsample;
+        var x = (long)Math.Round((long)column * grid.ChunkWidth * downsample);
+        var y = (long)Math.Round((long)row * grid.ChunkHeight * downsample);
+        Backend.ReadRegion(level, x, y, grid.ChunkWidth, grid.ChunkHeight, destination);
+    }
+
     public long[,] GetChunkSizes(int level)
     {
         if (_tiffLevels[level] is { } page)

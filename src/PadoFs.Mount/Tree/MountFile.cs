@@ -8,6 +8,12 @@ public abstract class MountFile : MountNode
     {
     }
 
+    /// <summary>
+    /// True for a file whose content changes while mounted (the live counters): the OS adapter must not let
+    /// the kernel cache it and must ask for its length each time.
+    /// </summary>
+    public virtual bool IsLive => false;
+
     /// <summary>The exact number of bytes the file holds.</summary>
     public abstract long Length { get; }
 

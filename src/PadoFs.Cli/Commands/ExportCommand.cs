@@ -1,0 +1,29 @@
+using System.CommandLine;
+using PadoFs.Cli.Progress;
+using PadoFs.Images;
+using PadoFs.Zarr;
+using PadoFs.Zarr.Export;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Cli.Commands;
+
+/// <summary><c>padofs export SLIDE OUT.zarr [--layout pado|ome-ngff]</c>: the tree a mount shows, written to disk.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var slide = new Argument<string>("slide") { Description = "Path of the slide file." };
+        var output = new Argument<string>("output") { Description = "The zarr folder to create (must not exist)." };
+        var layout = LayoutOption.Create();
+        var command = new Command("export", "Write a slide as a zarr folder on disk, the same tree a mount shows.") { slide, output, layout };
+        command.SetAction(result => CommandErrors.Run(() =>
+        {
+            var path = Path.GetFullPath(result.GetValue(slide)!);
+            using var image = new Image(path).Open();
+            var store = new SlideStore(image, new SlideStoreOptions { Layout = result.GetValue(layout) });
+            ZarrDirectoryWriter.Write(store, result.GetValue(output)!, new ExportProgressBar());
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PadoFs.Fuse;
+using PadoFs.Mount;
+using PadoFs.Mount.Caching;
+using PadoFs.Mount.Configuration;
+using PadoFs.Mount.Slides;
+using PadoFs.Mount.Status;
+using PadoFs.Mount.Tree;
+using PadoFs.Zarr;
+
+namespace PadoFs.Cli.Daemon;
+
+/// <summary>
+/// The daemon's one job: mount the config's tree when the host starts, close idle slides while it runs, and
+/// unmount when the host stops (SIGINT, SIGTERM, or the mount ending by itself, which stops the host).
+/// </summary>
+internal sealed partial class MountService(MountConfig config, IHostApplicationLifetime lifetime, ILogger<MountService> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_idleSweep = TimeSpan.FromSeconds(15);
+
+    private FuseMount? _mount;
+    private SlideRegistry? _registry;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cache = new ChunkCache(config.CacheBudgetBytes ?? CacheBudget.Floor);
+        var statistics = new MountStatistics();
+        _registry = new SlideRegistry(config, cache, logger);
+        var tree = MountTreeBuilder.Build(_registry, statistics, new MountStatusDocuments(statistics, cache, _registry));
+        _mount = FuseMount.Mount(tree, config.MountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger);
+        LogMounted(config.Images.Count, _mount.MountPoint, ZarrLayoutNames.Name(config.Layout),
+            config.CacheBudgetBytes is { } fixedBudget ? ByteSize.Format(fixedBudget) : $"derived, from {ByteSize.Format(CacheBudget.Floor)} up to {ByteSize.Format(CacheBudget.Ceiling)}");
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_mount is { } mount)
+        {
+            mount.Stop();
+            mount.Dispose();
+            LogUnmounted(mount.MountPoint);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var ended = _mount!.Completion;
+        using var timer = new PeriodicTimer(s_idleSweep);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            if (await Task.WhenAny(tick, ended) == ended)
+            {
+                if (ended.IsFaulted)
+                {
+                    LogMountEnded(ended.Exception!.InnerException!.Message);
+                    Environment.ExitCode = 1;
+                }
+
+                lifetime.StopApplication();
+                return;
+            }
+
+            try
+            {
+                await tick;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var closed = _registry!.CloseIdle();
+            if (closed > 0)
+            {
+                LogClosedIdle(closed);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mounted {Count} slides at {MountPoint} (layout {Layout}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
+    private partial void LogMounted(int count, string mountPoint, string layout, string cache);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unmounted {MountPoint}")]
+    private partial void LogUnmounted(string mountPoint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
+    private partial void LogMountEnded(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed {Count} idle slides")]
+    private partial void LogClosedIdle(int count);
+}

@@ -1,0 +1,122 @@
+using System.Runtime.ExceptionServices;
+using PadoFs.Zarr.Caching;
+
+namespace PadoFs.Mount.Caching;
+
+/// <summary>
+/// One decoded chunk held by <see cref="ChunkCache"/>. It is reference counted: the cache holds one reference
+/// while the chunk is listed, every reader one per lease; the buffer goes back to the pool only when the last
+/// reference is released, so eviction never pulls bytes from under a reader.
+/// </summary>
+internal sealed class CachedChunk : IChunkBuffer
+{
+    private const int Loading = 0;
+    private const int Ready = 1;
+    private const int Failed = 2;
+    private const int MaxFrequency = 3;
+
+    private readonly ChunkCache _owner;
+    private readonly ManualResetEventSlim _settled = new(initialState: false);
+    private byte[]? _buffer;
+    private int _references;
+    private int _state;
+    private int _frequency;
+    private ExceptionDispatchInfo? _failure;
+
+    public CachedChunk(ChunkCache owner, ChunkKey key, byte[] buffer)
+    {
+        _owner = owner;
+        Key = key;
+        _buffer = buffer;
+        Length = buffer.Length;
+
+        // One reference for the cache's listing, one for the thread that decodes it.
+        _references = 2;
+    }
+
+    public ChunkKey Key { get; }
+
+    public int Length { get; }
+
+    /// <summary>Set under the cache's queue lock once the chunk is unlisted; queues skip it from then on.</summary>
+    public bool Unlisted { get; set; }
+
+    /// <summary>True while it is being decoded or a reader holds it: such a chunk is not evicted.</summary>
+    public bool InUse => Volatile.Read(ref _references) > 1;
+
+    public int Frequency => Volatile.Read(ref _frequency);
+
+    public ReadOnlySpan<byte> Span => _buffer;
+
+    public Span<byte> Writable => _buffer;
+
+    /// <summary>Takes a reader's reference unless the chunk is already being freed.</summary>
+    public bool TryAcquire()
+    {
+        var references = Volatile.Read(ref _references);
+        while (references > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, references + 1, references);
+            if (seen == references)
+            {
+                return true;
+            }
+
+            references = seen;
+        }
+
+        return false;
+    }
+
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            var buffer = Interlocked.Exchange(ref _buffer, null);
+            if (buffer is not null)
+            {
+                _owner.Free(buffer);
+            }
+        }
+    }
+
+    /// <summary>Counts a hit; saturating, so a chunk read often survives a few eviction passes.</summary>
+    public void Touch()
+    {
+        if (Volatile.Read(ref _frequency) < MaxFrequency)
+        {
+            Interlocked.Increment(ref _frequency);
+        }
+    }
+
+    public void Cool() => Interlocked.Exchange(ref _frequency, Math.Max(0, Volatile.Read(ref _frequency) - 1));
+
+    public void ResetFrequency() => Interlocked.Exchange(ref _frequency, 0);
+
+    public void MarkReady()
+    {
+        Volatile.Write(ref _state, Ready);
+        _settled.Set();
+    }
+
+    public void MarkFailed(Exception failure)
+    {
+        _failure = ExceptionDispatchInfo.Capture(failure);
+        Volatile.Write(ref _state, Failed);
+        _settled.Set();
+    }
+
+    /// <summary>Blocks until the decoding thread is done; rethrows its failure.</summary>
+    public void WaitUntilDecoded()
+    {
+        if (Volatile.Read(ref _state) == Loading)
+        {
+            _settled.Wait();
+        }
+
+        if (Volatile.Read(ref _state) == Failed)
+        {
+            _failure!.Throw();
+        }
+    }
+}

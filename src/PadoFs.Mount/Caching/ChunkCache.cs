@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using PadoFs.Zarr.Caching;
+
+namespace PadoFs.Mount.Caching;
+
+/// <summary>
+/// The process's decoded-chunk cache, shared by every slide and layout.
+/// <list type="bullet">
+/// <item>Bounded by a byte budget charged with the exact bytes of every buffer it holds, including evicted
+/// buffers a reader still uses, so the budget is a hard limit on its memory.</item>
+/// <item>Single-flight: concurrent readers of a missing chunk wait for one decode.</item>
+/// <item>Hits take no lock: a dictionary read and a reference count.</item>
+/// <item>S3-FIFO eviction: new chunks enter a small queue and only move to the main queue when read again, so a
+/// scan of a whole level passes through without flushing the chunks that are really reused.</item>
+/// </list>
+/// </summary>
+public sealed class ChunkCache : IChunkCache
+{
+    private const int SmallQueuePercent = 10;
+
+    private readonly ConcurrentDictionary<ChunkKey, CachedChunk> _chunks = new();
+    private readonly ChunkBufferPool _pool = new(maxFreePerLength: 32);
+    private readonly Lock _queueLock = new();
+    private readonly Queue<CachedChunk> _small = new();
+    private readonly Queue<CachedChunk> _main = new();
+    private readonly Queue<ChunkKey> _ghostOrder = new();
+    private readonly HashSet<ChunkKey> _ghosts = [];
+    private long _smallBytes;
+    private long _charged;
+    private long _hits;
+    private long _misses;
+    private long _evictions;
+    private long _decodes;
+    private long _decodeFailures;
+    private long _decodeTicks;
+
+    private long _budget;
+
+    public ChunkCache(long budgetBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(budgetBytes);
+        _budget = budgetBytes;
+    }
+
+    public long BudgetBytes => Interlocked.Read(ref _budget);
+
+    /// <summary>Raises the budget to <paramref name="budgetBytes"/> if that is more; a budget never shrinks.</summary>
+    public void RaiseBudget(long budgetBytes)
+    {
+        var current = Interlocked.Read(ref _budget);
+        while (budgetBytes > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _budget, budgetBytes, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    /// <summary>Bytes of the buffers the cache holds now, never more than <see cref="BudgetBytes"/>.</summary>
+    public long ChargedBytes => Interlocked.Read(ref _charged);
+
+    public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode)
+    {
+        while (true)
+        {
+            if (_chunks.TryGetValue(key, out var listed))
+            {
+                if (!listed.TryAcquire())
+                {
+                    continue;
+                }
+
+                Interlocked.Increment(ref _hits);
+                listed.Touch();
+                try
+                {
+                    listed.WaitUntilDecoded();
+                }
+                catch
+                {
+                    listed.Release();
+                    throw;
+                }
+
+                return new ChunkLease(listed);
+            }
+
+            if (!TryReserve(length))
+            {
+                // Larger than the budget, or every byte of it is being read right now: serve without keeping.
+                Interlocked.Increment(ref _misses);
+                return UncachedChunks.Instance.Get(key, length, Timed(decode));
+            }
+
+            var chunk = new CachedChunk(this, key, _pool.Rent(length));
+            if (!_chunks.TryAdd(key, chunk))
+            {
+                // Another reader listed this key first; nobody saw this chunk, so dropping both references frees it.
+                chunk.Release();
+                chunk.Release();
+                continue;
+            }
+
+            Interlocked.Increment(ref _misses);
+            Admit(chunk);
+            try
+            {
+                Timed(decode)(key, chunk.Writable);
+            }
+            catch (Exception failure)
+            {
+                chunk.MarkFailed(failure);
+                Unlist(chunk);
+                chunk.Release();
+                throw;
+            }
+
+            chunk.MarkReady();
+            return new ChunkLease(chunk);
+        }
+    }
+
+    public ChunkCacheStatistics GetStatistics() => new(
+        BudgetBytes,
+        ChargedBytes,
+        _chunks.Count,
+        Interlocked.Read(ref _hits),
+        Interlocked.Read(ref _misses),
+        Interlocked.Read(ref _evictions),
+        Interlocked.Read(ref _decodes),
+        Interlocked.Read(ref _decodeFailures),
+        TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)));
+
+    internal void Free(byte[] buffer)
+    {
+        Interlocked.Add(ref _charged, -buffer.Length);
+        _pool.Return(buffer);
+    }
+
+    private ChunkDecoder Timed(ChunkDecoder decode) => (key, destination) =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            decode(key, destination);
+        }
+        catch
+        {
+            Interlocked.Increment(ref _decodeFailures);
+            throw;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _decodes);
+            Interlocked.Add(ref _decodeTicks, Stopwatch.GetElapsedTime(started).Ticks);
+        }
+    };
+
+    private bool TryReserve(int length)
+    {
+        if (length > BudgetBytes)
+        {
+            return false;
+        }
+
+        lock (_queueLock)
+        {
+            while (ChargedBytes + length > BudgetBytes)
+            {
+                if (!EvictOne())
+                {
+                    return false;
+                }
+            }
+
+            Interlocked.Add(ref _charged, length);
+            return true;
+        }
+    }
+
+    private void Admit(CachedChunk chunk)
+    {
+        lock (_queueLock)
+        {
+            if (_ghosts.Remove(chunk.Key))
+            {
+                _main.Enqueue(chunk);
+            }
+            else
+            {
+                _small.Enqueue(chunk);
+                _smallBytes += chunk.Length;
+            }
+        }
+    }
+
+    private void Unlist(CachedChunk chunk)
+    {
+        lock (_queueLock)
+        {
+            if (!chunk.Unlisted && _chunks.TryRemove(new KeyValuePair<ChunkKey, CachedChunk>(chunk.Key, chunk)))
+            {
+                chunk.Unlisted = true;
+                chunk.Release();
+            }
+        }
+    }
+
+    // Under _queueLock. Gives up after one full pass in which everything was in use.
+    private bool EvictOne()
+    {
+        var attempts = _small.Count + _main.Count;
+        while (attempts-- > 0)
+        {
+            var fromSmall = _small.Count > 0 && (_smallBytes * 100 > BudgetBytes * SmallQueuePercent || _main.Count == 0);
+            var chunk = fromSmall ? _small.Dequeue() : _main.Dequeue();
+            if (fromSmall)
+            {
+                _smallBytes -= chunk.Length;
+            }
+
+            if (chunk.Unlisted)
+            {
+                attempts++;
+                continue;
+            }
+
+            if (chunk.InUse)
+            {
+                Requeue(chunk, fromSmall);
+                continue;
+            }
+
+            if (fromSmall && chunk.Frequency > 0)
+            {
+                chunk.ResetFrequency();
+                _main.Enqueue(chunk);
+                continue;
+            }
+
+            if (!fromSmall && chunk.Frequency > 0)
+            {
+                chunk.Cool();
+                _main.Enqueue(chunk);
+                continue;
+            }
+
+            if (_chunks.TryRemove(new KeyValuePair<ChunkKey, CachedChunk>(chunk.Key, chunk)))
+            {
+                chunk.Unlisted = true;
+                Interlocked.Increment(ref _evictions);
+                if (fromSmall)
+                {
+                    RememberGhost(chunk.Key);
+                }
+
+                chunk.Release();
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Requeue(CachedChunk chunk, bool toSmall)
+    {
+        if (toSmall)
+        {
+            _small.Enqueue(chunk);
+            _smallBytes += chunk.Length;
+        }
+        else
+        {
+            _main.Enqueue(chunk);
+        }
+    }
+
+    private void RememberGhost(ChunkKey key)
+    {
+        // As many ghosts as the main queue holds chunks (at least a few hundred) is what S3-FIFO prescribes.
+        var limit = Math.Max(256, _main.Count);
+        if (_ghosts.Add(key))
+        {
+            _ghostOrder.Enqueue(key);
+        }
+
+        while (_ghostOrder.Count > limit)
+        {
+            _ghosts.Remove(_ghostOrder.Dequeue());
+        }
+    }
+}

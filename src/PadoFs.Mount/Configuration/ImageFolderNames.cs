@@ -1,0 +1,106 @@
+using PadoFs.Images.Records;
+
+namespace PadoFs.Mount.Configuration;
+
+/// <summary>
+/// Where each image appears in the mount: its <c>image_id</c> parts as nested folders, the last with ".zarr"
+/// appended (pado's <c>ImageId</c>), or its file name + ".zarr" without one. Checks every part and every clash.
+/// </summary>
+public static class ImageFolderNames
+{
+    /// <summary>The folder name the mount keeps for its own files.</summary>
+    public const string ReservedRootName = ".padofs";
+
+    public const string SlideSuffix = ".zarr";
+
+    /// <summary>The folder parts of an image, or null with the reasons added to <paramref name="problems"/>.</summary>
+    public static IReadOnlyList<string>? PartsOf(ImageRecord record, string label, ICollection<string> problems)
+    {
+        IReadOnlyList<string> parts = record.ImageId is { Count: > 0 } imageId
+            ? imageId
+            : [FileNameOf(record.Urlpath)];
+        var valid = true;
+        foreach (var part in parts)
+        {
+            var problem = ProblemOf(part);
+            if (problem is not null)
+            {
+                problems.Add($"{label}: image_id part '{part}' {problem}");
+                valid = false;
+            }
+        }
+
+        if (record.ImageId is { Count: 0 })
+        {
+            problems.Add($"{label}: image_id is empty");
+            valid = false;
+        }
+
+        if (!valid)
+        {
+            return null;
+        }
+
+        var folders = new string[parts.Count];
+        for (var i = 0; i < parts.Count - 1; i++)
+        {
+            folders[i] = parts[i];
+        }
+
+        folders[^1] = parts[^1] + SlideSuffix;
+        if (folders.Length == 1 && folders[0] == ReservedRootName)
+        {
+            problems.Add($"{label}: '{ReservedRootName}' is reserved for the mount's own files");
+            return null;
+        }
+
+        return folders;
+    }
+
+    /// <summary>Reports every pair of images that would share a folder, or where one would sit inside another's slide folder.</summary>
+    public static void CheckClashes(IReadOnlyList<MountedImage> images, ICollection<string> problems)
+    {
+        var slides = new Dictionary<string, MountedImage>(StringComparer.Ordinal);
+        foreach (var image in images)
+        {
+            if (!slides.TryAdd(image.FolderPath, image))
+            {
+                problems.Add($"images[{slides[image.FolderPath].Index}] and images[{image.Index}] both appear as '{image.FolderPath}'");
+            }
+        }
+
+        foreach (var image in images)
+        {
+            for (var depth = 1; depth < image.FolderParts.Count; depth++)
+            {
+                var parent = string.Join('/', image.FolderParts.Take(depth));
+                if (slides.TryGetValue(parent, out var owner))
+                {
+                    problems.Add($"images[{image.Index}] would appear inside images[{owner.Index}]'s slide folder '{parent}'");
+                }
+            }
+
+            if (image.FolderParts.Count > 1 && image.FolderParts[0] == ReservedRootName)
+            {
+                problems.Add($"images[{image.Index}]: '{ReservedRootName}' is reserved for the mount's own files");
+            }
+        }
+    }
+
+    private static string FileNameOf(string urlpath)
+    {
+        var trimmed = urlpath.TrimEnd('/', '\\');
+        var cut = trimmed.LastIndexOfAny(['/', '\\']);
+        return cut >= 0 ? trimmed[(cut + 1)..] : trimmed;
+    }
+
+    private static string? ProblemOf(string part) => part switch
+    {
+        "" => "is empty",
+        "." or ".." => "is not a folder name",
+        _ when part.Contains('/', StringComparison.Ordinal) || part.Contains('\\', StringComparison.Ordinal) => "contains a path separator",
+        _ when part.Contains('\0', StringComparison.Ordinal) => "contains a NUL character",
+        _ when part.Length > 250 => "is longer than 250 characters",
+        _ => null,
+    };
+}

@@ -1,0 +1,14 @@
+using PadoFs.Zarr;
+
+namespace PadoFs.Mount.Configuration;
+
+/// <summary>A validated mount config: everything resolved, every image placed.</summary>
+public sealed record MountConfig(
+    string ConfigPath,
+    string MountPoint,
+    ZarrLayout Layout,
+    long? CacheBudgetBytes,
+    bool AllowOther,
+    int MaxOpenSlides,
+    TimeSpan IdleTimeout,
+    IReadOnlyList<MountedImage> Images);

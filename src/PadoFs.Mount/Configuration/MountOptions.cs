@@ -1,0 +1,25 @@
+namespace PadoFs.Mount.Configuration;
+
+/// <summary>
+/// The scalar settings of a mount config, bound through Microsoft.Extensions.Configuration (so
+/// <c>PADOFS__MOUNTPOINT</c>, <c>PADOFS__CACHE__MAXBYTES</c>, ... override the file). The images are read
+/// from the file as pado records by <see cref="MountConfigLoader"/>.
+/// </summary>
+public sealed class MountOptions
+{
+    public string? MountPoint { get; set; }
+
+    /// <summary><c>pado</c> (default) or <c>ome-ngff</c>.</summary>
+    public string Layout { get; set; } = "pado";
+
+    public CacheOptions Cache { get; set; } = new();
+
+    /// <summary>Let other users see the mount (needs <c>user_allow_other</c> in /etc/fuse.conf for non-root).</summary>
+    public bool AllowOther { get; set; }
+
+    /// <summary>At most this many slides are open at once; the least recently used idle one is closed first.</summary>
+    public int MaxOpenSlides { get; set; } = 64;
+
+    /// <summary>A slide unused for this many seconds is closed; it reopens on the next read.</summary>
+    public int IdleSeconds { get; set; } = 300;
+}

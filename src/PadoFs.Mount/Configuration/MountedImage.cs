@@ -1,0 +1,9 @@
+using PadoFs.Images.Records;
+
+namespace PadoFs.Mount.Configuration;
+
+/// <summary>One image of a mount: its record (urlpath resolved) and the folder it appears as, as path parts ending in ".zarr".</summary>
+public sealed record MountedImage(int Index, ImageRecord Record, IReadOnlyList<string> FolderParts)
+{
+    public string FolderPath => string.Join('/', FolderParts);
+}

@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Logging;
+using PadoFs.Images;
+using PadoFs.Images.Errors;
+using PadoFs.Mount.Configuration;
+using PadoFs.Zarr;
+using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Mount.Slides;
+
+/// <summary>
+/// One image of the mount. Its zarr store is built on first access (which opens the slide) and kept; the
+/// slide itself is closed when idle and reopened by the next chunk decode, since the store lends it per decode.
+/// A slide that fails to open is remembered for a while, so a broken file is not reopened on every request.
+/// </summary>
+public sealed partial class MountedSlide : IImageLender
+{
+    private static readonly TimeSpan s_retryAfterFailure = TimeSpan.FromSeconds(30);
+
+    private readonly SlideRegistry _registry;
+    private readonly IChunkCache _cache;
+    private readonly ZarrLayout _layout;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Image _image;
+    private SlideStore? _store;
+    private Exception? _failure;
+    private DateTimeOffset _failedAt;
+    private int _borrowed;
+    private long _lastUsedTicks;
+
+    internal MountedSlide(MountedImage definition, SlideRegistry registry, IChunkCache cache, ZarrLayout layout, ILogger logger)
+    {
+        Definition = definition;
+        _registry = registry;
+        _cache = cache;
+        _layout = layout;
+        _logger = logger;
+        _image = Image.FromRecord(definition.Record);
+    }
+
+    public MountedImage Definition { get; }
+
+    public bool IsOpen => _image.IsOpen;
+
+    internal long LastUsedTicks => Interlocked.Read(ref _lastUsedTicks);
+
+    /// <summary>The slide's zarr group, built on first use.</summary>
+    /// <exception cref="IOException">the slide cannot be opened; the message says why.</exception>
+    public SlideStore GetStore()
+    {
+        if (Volatile.Read(ref _store) is { } store)
+        {
+            return store;
+        }
+
+        lock (_gate)
+        {
+            if (_store is not null)
+            {
+                return _store;
+            }
+
+            ThrowIfRecentlyFailed();
+            var image = Borrow();
+            try
+            {
+                _store = new SlideStore(image, new SlideStoreOptions
+                {
+                    Layout = _layout,
+                    Cache = _cache,
+                    SlideId = Definition.Index,
+                    ImageId = Definition.Record.ImageId,
+                    Lender = this,
+                });
+                _registry.OnStoreBuilt(image);
+            }
+            catch (Exception e) when (e is SlideException or IOException or InvalidOperationException or ArgumentException)
+            {
+                throw Fail("open", e);
+            }
+            finally
+            {
+                Return();
+            }
+
+            return _store;
+        }
+    }
+
+    public Image Borrow()
+    {
+        lock (_gate)
+        {
+            ThrowIfRecentlyFailed();
+            _borrowed++;
+        }
+
+        Interlocked.Exchange(ref _lastUsedTicks, DateTimeOffset.UtcNow.UtcTicks);
+        var wasOpen = _image.IsOpen;
+        try
+        {
+            _image.Open();
+        }
+        catch (Exception e) when (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
+        {
+            Return();
+            throw Fail("open", e);
+        }
+
+        if (!wasOpen)
+        {
+            LogOpened(Definition.FolderPath);
+            _registry.OnOpened();
+        }
+
+        return _image;
+    }
+
+    public void Return()
+    {
+        lock (_gate)
+        {
+            _borrowed--;
+        }
+    }
+
+    /// <summary>Records a read failure of this slide (its chunk failed to decode) for errors.json and the log.</summary>
+    public void ReportReadFailure(Exception failure)
+    {
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", failure.Message, DateTimeOffset.UtcNow));
+        LogReadFailed(Definition.FolderPath, failure.Message);
+    }
+
+    /// <summary>Closes the slide if nobody is decoding from it; true when it was open and is now closed.</summary>
+    internal bool TryCloseIdle()
+    {
+        lock (_gate)
+        {
+            if (_borrowed > 0 || !_image.IsOpen)
+            {
+                return false;
+            }
+
+            _image.Close();
+        }
+
+        LogClosed(Definition.FolderPath);
+        return true;
+    }
+
+    private void ThrowIfRecentlyFailed()
+    {
+        if (_failure is not null && DateTimeOffset.UtcNow - _failedAt < s_retryAfterFailure)
+        {
+            throw new IOException(_failure.Message, _failure);
+        }
+    }
+
+    private IOException Fail(string operation, Exception e)
+    {
+        lock (_gate)
+        {
+            _failure = e;
+            _failedAt = DateTimeOffset.UtcNow;
+        }
+
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, e.Message, _failedAt));
+        LogOpenFailed(Definition.FolderPath, e.Message);
+        return new IOException(e.Message, e);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Opened slide {Folder}")]
+    private partial void LogOpened(string folder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed idle slide {Folder}")]
+    private partial void LogClosed(string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slide {Folder} cannot be opened: {Reason}")]
+    private partial void LogOpenFailed(string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slide {Folder} failed to read: {Reason}")]
+    private partial void LogReadFailed(string folder, string reason);
+}

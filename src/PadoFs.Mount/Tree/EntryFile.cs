@@ -1,0 +1,28 @@
+using PadoFs.Images.Errors;
+using PadoFs.Mount.Slides;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Mount.Tree;
+
+/// <summary>A file of a slide's zarr tree: a metadata document or a chunk, read through the slide's store.</summary>
+public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry entry, MountedSlide slide, MountStatistics statistics)
+    : MountFile(name, modified)
+{
+    public override long Length => entry.Length;
+
+    public override int Read(long offset, Span<byte> destination)
+    {
+        try
+        {
+            var read = entry.Read(offset, destination);
+            statistics.CountRead(read);
+            return read;
+        }
+        catch (SlideException e)
+        {
+            statistics.CountFailure();
+            slide.ReportReadFailure(e);
+            throw new IOException(e.Message, e);
+        }
+    }
+}

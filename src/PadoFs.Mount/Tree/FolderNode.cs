@@ -1,0 +1,30 @@
+namespace PadoFs.Mount.Tree;
+
+/// <summary>A folder whose entries are fixed when the mount starts: the root and the folders of image id parts.</summary>
+public sealed class FolderNode(string name, DateTimeOffset modified) : MountDirectory(name, modified)
+{
+    private readonly SortedDictionary<string, MountNode> _children = new(StringComparer.Ordinal);
+    private MountNode[]? _listing;
+
+    public override IReadOnlyList<MountNode> Children => _listing ??= [.. _children.Values];
+
+    public override MountNode? Find(string name) => _children.GetValueOrDefault(name);
+
+    internal void Add(MountNode child)
+    {
+        _children.Add(child.Name, child);
+        _listing = null;
+    }
+
+    internal FolderNode GetOrAddFolder(string name)
+    {
+        if (_children.TryGetValue(name, out var existing))
+        {
+            return (FolderNode)existing;
+        }
+
+        var folder = new FolderNode(name, Modified);
+        Add(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,12 @@
+namespace PadoFs.Zarr.Caching;
+
+/// <summary>
+/// Where stores get decoded chunks from. An implementation may keep them (the mount's cache) or decode every
+/// time (<see cref="UncachedChunks"/>); concurrent requests of one key should decode it once.
+/// </summary>
+public interface IChunkCache
+{
+    /// <summary>The decoded bytes of <paramref name="key"/>, <paramref name="length"/> long, decoded by <paramref name="decode"/> when not held.</summary>
+    /// <exception cref="Exception">whatever <paramref name="decode"/> threw; a failed decode is never kept.</exception>
+    ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode);
+}

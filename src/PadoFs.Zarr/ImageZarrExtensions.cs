@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using PadoFs.Images;
+using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Zarr;
+
+/// <summary>
+/// pado's <c>Image.get_zarr_store</c>. It lives beside the stores rather than on <see cref="Image"/> itself
+/// because the slide reading library sits below the zarr one and must not know it.
+/// </summary>
+public static class ImageZarrExtensions
+{
+    /// <summary>The whole of <paramref name="level"/> as a read-only zarr store, in pado's (y, x, samples) layout.</summary>
+    /// <param name="chunkMode">one chunk per stored tile (the default), or the whole level as one chunk.</param>
+    /// <param name="zattrs">attributes merged into the level's <c>.zattrs</c>.</param>
+    /// <param name="cache">where decoded chunks are kept; by default each read decodes.</param>
+    public static LevelStore GetZarrStore(this Image image, int level, ChunkMode chunkMode = ChunkMode.Tile, JsonObject? zattrs = null, IChunkCache? cache = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, image.LevelCount);
+        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace PadoFs.Zarr.Metadata;
+
+/// <summary>
+/// Writes zarr metadata documents the way tifffile and zarr-python do (Python's <c>json.dumps(indent=1)</c>),
+/// so a level's <c>.zarray</c> is byte for byte the one pado's store gives.
+/// </summary>
+internal static class ZarrJson
+{
+    private static readonly JsonWriterOptions s_options = new()
+    {
+        Indented = true,
+        IndentSize = 1,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
+        {
+            body(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using PadoFs.Images;
+using PadoFs.Images.Geometry;
+using PadoFs.Zarr.Caching;
+
+namespace PadoFs.Zarr.Stores;
+
+/// <summary>Builds the zarr arrays of an open image: its levels (by tile or whole) and its associated images.</summary>
+internal static class ImageArrays
+{
+    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes)
+    {
+        var grid = image.Levels[level];
+        ArrayGeometry geometry;
+        ChunkDecoder decode;
+        if (mode == ChunkMode.Level)
+        {
+            var width = checked((int)grid.Width);
+            var height = checked((int)grid.Height);
+            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout);
+            decode = (_, destination) =>
+            {
+                using var loan = ImageLoan.From(lender);
+                loan.Image.GetArray(IntPoint.Origin, new IntSize(width, height), level, destination);
+            };
+        }
+        else
+        {
+            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout);
+            decode = (key, destination) =>
+            {
+                using var loan = ImageLoan.From(lender);
+                loan.Image.ReadChunk(level, key.Row, key.Column, destination);
+            };
+        }
+
+        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), attributes);
+    }
+
+    public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrLayout layout, int slide, IChunkCache cache)
+    {
+        // The size is only known by decoding; associated images are small, and the decode is cached like any chunk.
+        var pixels = image.GetAssociatedImage(name);
+        var geometry = new ArrayGeometry(pixels.Height, pixels.Width, pixels.Height, pixels.Width, pixels.Format, layout);
+        ChunkDecoder decode = (_, destination) =>
+        {
+            using var loan = ImageLoan.From(lender);
+            loan.Image.GetAssociatedImage(name).Data.CopyTo(destination);
+        };
+        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Associated(index), cache, decode));
+    }
+}

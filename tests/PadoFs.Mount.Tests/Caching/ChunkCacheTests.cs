@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using PadoFs.Mount.Caching;
+using PadoFs.Zarr.Caching;
+
+namespace PadoFs.Mount.Tests.Caching;
+
+public class ChunkCacheTests
+{
+    private const int ChunkLength = 64 * 1024;
+
+    [Fact]
+    public void Many_threads_reading_overlapping_chunks_decode_each_chunk_once()
+    {
+        var cache = new ChunkCache(budgetBytes: 64L * ChunkLength);
+        var decoder = new CountingDecoder(delay: TimeSpan.FromMilliseconds(2));
+        var keys = Enumerable.Range(0, 40).Select(i => Key(i)).ToArray();
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            var random = new Random(thread);
+            for (var i = 0; i < 400; i++)
+            {
+                var key = keys[random.Next(keys.Length)];
+                using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+                Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
+            }
+        });
+
+        Assert.All(keys, key => Assert.Equal(1, decoder.DecodesOf(key)));
+        var statistics = cache.GetStatistics();
+        Assert.Equal(keys.Length, statistics.Misses);
+        Assert.Equal(8 * 400 - keys.Length, statistics.Hits);
+    }
+
+    [Fact]
+    public void The_budget_is_never_exceeded_while_threads_scan_far_more_than_it_holds()
+    {
+        const long budget = 20L * ChunkLength;
+        var cache = new ChunkCache(budget);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        long largestCharge = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(() =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                InterlockedMax(ref largestCharge, cache.ChargedBytes);
+            }
+        });
+
+        Parallel.For(0, 4, thread =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var key = Key((thread * 500) + i);
+                using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+                Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
+                InterlockedMax(ref largestCharge, cache.ChargedBytes);
+            }
+        });
+        sampling.Cancel();
+        sampler.Wait();
+
+        Assert.InRange(Interlocked.Read(ref largestCharge), ChunkLength, budget);
+        Assert.True(cache.GetStatistics().Evictions >= 2000 - 20);
+    }
+
+    [Fact]
+    public void Memory_held_after_a_scan_ten_times_the_budget_stays_within_the_budget()
+    {
+        const long budget = 16L * 1024 * 1024;
+        var cache = new ChunkCache(budget);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var i = 0; i < 10 * budget / ChunkLength; i++)
+        {
+            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode);
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(held < budget + (4 * 1024 * 1024), $"{held} bytes held for a {budget}-byte budget");
+        GC.KeepAlive(cache);
+    }
+
+    [Fact]
+    public void Chunks_read_again_survive_a_scan_of_chunks_read_once()
+    {
+        var cache = new ChunkCache(budgetBytes: 50L * ChunkLength);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        var hot = Enumerable.Range(0, 10).Select(i => Key(i)).ToArray();
+        foreach (var key in hot.Concat(hot))
+        {
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+        }
+
+        for (var i = 1000; i < 1500; i++)
+        {
+            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode);
+        }
+
+        foreach (var key in hot)
+        {
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+        }
+
+        Assert.All(hot, key => Assert.Equal(1, decoder.DecodesOf(key)));
+    }
+
+    [Fact]
+    public void A_failed_decode_fails_every_waiting_reader_and_is_not_kept()
+    {
+        var cache = new ChunkCache(budgetBytes: 10L * ChunkLength);
+        var attempts = 0;
+        using var release = new ManualResetEventSlim();
+        ChunkDecoder failing = (_, _) =>
+        {
+            Interlocked.Increment(ref attempts);
+            release.Wait();
+            throw new IOException("tile 3 is corrupt");
+        };
+
+        var arrived = 0;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            Interlocked.Increment(ref arrived);
+            cache.Get(Key(3), ChunkLength, failing).Dispose();
+        })).ToArray();
+        SpinWait.SpinUntil(() => Volatile.Read(ref arrived) == 4, TimeSpan.FromSeconds(10));
+        Thread.Sleep(100);
+        release.Set();
+
+        foreach (var reader in readers)
+        {
+            var failure = Assert.Throws<AggregateException>(() => reader.Wait());
+            Assert.Equal("tile 3 is corrupt", failure.InnerException!.Message);
+        }
+
+        // Readers that arrived while it was decoding shared the one failure; none was handed bytes.
+        var shared = Volatile.Read(ref attempts);
+        Assert.InRange(shared, 1, 3);
+        Assert.Throws<IOException>(() => cache.Get(Key(3), ChunkLength, failing).Dispose());
+        Assert.Equal(shared + 1, attempts);
+        Assert.Equal(0, cache.ChargedBytes);
+    }
+
+    [Fact]
+    public void A_chunk_larger_than_the_budget_is_served_without_being_kept()
+    {
+        var cache = new ChunkCache(budgetBytes: ChunkLength / 2);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var lease = cache.Get(Key(1), ChunkLength, decoder.Decode);
+            Assert.True(CountingDecoder.HoldsPatternOf(Key(1), lease.Span));
+        }
+
+        Assert.Equal(3, decoder.DecodesOf(Key(1)));
+        Assert.Equal(0, cache.ChargedBytes);
+    }
+
+    private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Row: i / 3, Column: i);
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    /// <summary>Fills each chunk with a pattern derived from its key and counts decodes per key.</summary>
+    private sealed class CountingDecoder(TimeSpan delay)
+    {
+        private readonly ConcurrentDictionary<ChunkKey, int> _decodes = new();
+
+        public int DecodesOf(ChunkKey key) => _decodes.GetValueOrDefault(key);
+
+        public void Decode(ChunkKey key, Span<byte> destination)
+        {
+            _decodes.AddOrUpdate(key, 1, static (_, count) => count + 1);
+            if (delay > TimeSpan.Zero)
+            {
+                Thread.Sleep(delay);
+            }
+
+            var seed = Seed(key);
+            for (var i = 0; i < destination.Length; i++)
+            {
+                destination[i] = (byte)(seed + i);
+            }
+        }
+
+        public static bool HoldsPatternOf(ChunkKey key, ReadOnlySpan<byte> bytes)
+        {
+            var seed = Seed(key);
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] != (byte)(seed + i))
+                {
+                    return false;
+                }
+            }
+
+            return bytes.Length == ChunkLength;
+        }
+
+        private static int Seed(ChunkKey key) => key.GetHashCode();
+    }
+}

@@ -1,0 +1,110 @@
+using PadoFs.Mount.Configuration;
+using PadoFs.Testing;
+using PadoFs.Zarr;
+
+namespace PadoFs.Mount.Tests.Configuration;
+
+public class MountConfigLoaderTests
+{
+    [Fact]
+    public void A_config_places_every_image_under_its_image_id_and_resolves_relative_paths()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """
+            {
+              "mountPoint": "mnt",
+              "layout": "ome-ngff",
+              "cache": { "maxBytes": "2GiB" },
+              "images": [
+                { "image_id": ["site-a", "case-17", "slide.svs"], "urlpath": "data/slide.svs", "mpp_x": 0.25, "mpp_y": 0.25 },
+                { "urlpath": "/data/other.tiff" }
+              ]
+            }
+            """);
+
+        var loaded = MountConfigLoader.Load(config);
+
+        Assert.Equal(Path.Combine(folder.Path, "mnt"), loaded.MountPoint);
+        Assert.Equal(ZarrLayout.OmeNgff, loaded.Layout);
+        Assert.Equal(2L << 30, loaded.CacheBudgetBytes);
+        Assert.Equal(["site-a", "case-17", "slide.svs.zarr"], loaded.Images[0].FolderParts);
+        Assert.Equal(Path.Combine(folder.Path, "data", "slide.svs"), loaded.Images[0].Record.Urlpath);
+        Assert.Equal(0.25, loaded.Images[0].Record.MppX);
+        Assert.Equal(["other.tiff.zarr"], loaded.Images[1].FolderParts);
+    }
+
+    [Fact]
+    public void Settings_given_as_overrides_win_over_the_file()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """{ "mountPoint": "/mnt/a", "cache": { "maxBytes": "1GiB" }, "images": [] }""");
+
+        var loaded = MountConfigLoader.Load(config, overrides: new Dictionary<string, string?> { ["cache:maxBytes"] = "512MiB", ["layout"] = "ome-ngff" });
+
+        Assert.Equal(512L << 20, loaded.CacheBudgetBytes);
+        Assert.Equal(ZarrLayout.OmeNgff, loaded.Layout);
+        Assert.Equal("/mnt/a", loaded.MountPoint);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_broken_config_is_listed_at_once()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """
+            {
+              "layout": "tiles",
+              "cache": { "maxBytes": "lots" },
+              "images": [
+                { "image_id": ["a", "..", "x"], "urlpath": "x.svs" },
+                { "image_id": ["a/b"], "urlpath": "y.svs" },
+                { "urlpath": "one/slide.svs" },
+                { "urlpath": "two/slide.svs" },
+                { "image_id": ["slide.svs.zarr", "inner"], "urlpath": "z.svs" },
+                { "urlpath": "w.svs", "width": "wide" },
+                { "mpp_x": 0.5 }
+              ]
+            }
+            """);
+
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(config));
+
+        Assert.Contains(error.Problems, p => p.Contains("'mountPoint' is missing", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("Unknown layout 'tiles'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("'cache.maxBytes' is 'lots'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[0]: image_id part '..' is not a folder name", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[1]: image_id part 'a/b' contains a path separator", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[2] and images[3] both appear as 'slide.svs.zarr'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[4] would appear inside images[2]'s slide folder 'slide.svs.zarr'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[5]: 'width' must be an integer", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("images[6]: 'urlpath' is required", StringComparison.Ordinal));
+        Assert.Equal(9, error.Problems.Count);
+        Assert.Contains(config, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_reported_by_name()
+    {
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load("/nonexistent/padofs.json"));
+
+        Assert.Contains("/nonexistent/padofs.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no such file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2GiB", 2L << 30)]
+    [InlineData("512 MB", 512_000_000)]
+    [InlineData("1.5G", 3L << 29)]
+    [InlineData("1048576", 1L << 20)]
+    public void Sizes_read_as_people_write_them(string text, long bytes)
+    {
+        Assert.True(ByteSize.TryParse(text, out var parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    private static string Write(TemporaryDirectory folder, string json)
+    {
+        var path = folder.File("padofs.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using PadoFs.Fuse.Native;
+using PadoFs.Mount.Tree;
+
+namespace PadoFs.Fuse;
+
+/// <summary>
+/// Serves one <see cref="MountTree"/> to libfuse's requests: attributes, listings, opens and reads; every change is
+/// refused. Methods return 0, a byte count, or a negated errno, as libfuse expects.
+/// </summary>
+internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions options, ILogger logger)
+{
+    /// <summary>The largest read the kernel is asked to send, passed as <c>max_read</c> and set again in init.</summary>
+    public const int MaxRead = 1 << 20;
+
+    private const uint DirectoryMode = FileModes.S_IFDIR | 0x16D; // 0555
+    private const uint FileMode = FileModes.S_IFREG | 0x124; // 0444
+    private const int NameMax = 255;
+
+    private readonly uint _userId = LibC.EffectiveUserId;
+    private readonly uint _groupId = LibC.EffectiveGroupId;
+
+    private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the kernel's INIT has been answered: from then on requests are served.</summary>
+    public Task Initialized => _initialized.Task;
+
+    public void Initialize(FuseConnectionInfo* connection, FuseConfig* config)
+    {
+        var timeout = options.CacheTimeout.TotalSeconds;
+        config->EntryTimeout = timeout;
+        config->AttributeTimeout = timeout;
+        config->NegativeTimeout = timeout;
+        config->KernelCache = 1;
+        config->DirectIo = 0;
+        config->AutoCache = 0;
+        config->UseInode = 0;
+        config->NullPathOk = 0;
+        config->HardRemove = 0;
+        config->Interrupt = 0;
+
+        connection->MaxRead = MaxRead;
+
+        // In offset-0 readdir mode libfuse 3.14 sends readdirplus entries with inode 0, so the kernel discards their
+        // attributes: plain readdir carries the same names in smaller replies.
+        connection->Want &= ~(FuseConnectionInfo.CapabilityReadDirectoryPlus | FuseConnectionInfo.CapabilityReadDirectoryPlusAuto);
+        _initialized.TrySetResult();
+    }
+
+    public int GetAttributes(string path, NativeStat* stat)
+    {
+        var node = tree.Resolve(path);
+        if (node is null)
+        {
+            return -Errno.ENOENT;
+        }
+
+        FillAttributes(node, stat);
+        return 0;
+    }
+
+    public int Access(string path, int mask)
+    {
+        var node = tree.Resolve(path);
+        if (node is null)
+        {
+            return -Errno.ENOENT;
+        }
+
+        if ((mask & FileModes.W_OK) != 0)
+        {
+            return -Errno.EROFS;
+        }
+
+        return (mask & FileModes.X_OK) != 0 && node is MountFile ? -Errno.EACCES : 0;
+    }
+
+    public int Open(string path, FuseFileInfo* info)
+    {
+        if ((info->Flags & FileModes.O_ACCMODE) != FileModes.O_RDONLY || (info->Flags & FileModes.O_TRUNC) != 0)
+        {
+            return -Errno.EROFS;
+        }
+
+        switch (tree.Resolve(path))
+        {
+            case null:
+                return -Errno.ENOENT;
+            case MountFile file:
+                info->KeepCache = true;
+                info->DirectIo = false;
+                info->FileHandle = OpenNode.Open(file, path);
+                return 0;
+            default:
+                return -Errno.EISDIR;
+        }
+    }
+
+    public int OpenDirectory(string path, FuseFileInfo* info)
+    {
+        switch (tree.Resolve(path))
+        {
+            case null:
+                return -Errno.ENOENT;
+            case MountDirectory directory:
+                info->FileHandle = OpenNode.Open(directory, path);
+                return 0;
+            default:
+                return -Errno.ENOTDIR;
+        }
+    }
+
+    /// <summary>Copies file bytes straight into libfuse's reply buffer.</summary>
+    public static int Read(MountFile file, long offset, Span<byte> destination)
+    {
+        if (offset >= file.Length)
+        {
+            return 0;
+        }
+
+        var total = 0;
+        while (total < destination.Length)
+        {
+            var count = file.Read(offset + total, destination[total..]);
+            if (count <= 0)
+            {
+                break;
+            }
+
+            total += count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Lists a folder in libfuse's offset-0 mode: every entry in one pass, each with its file type.</summary>
+    public static int ReadDirectory(
+        MountDirectory directory,
+        void* buffer,
+        delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int> fill)
+    {
+        Span<byte> name = stackalloc byte[NameMax * 4 + 1];
+        NativeStat stat = default;
+
+        stat.Mode = DirectoryMode;
+        if (Fill(fill, buffer, ".", name, &stat) || Fill(fill, buffer, "..", name, &stat))
+        {
+            return 0;
+        }
+
+        foreach (var child in directory.Children)
+        {
+            stat.Mode = child is MountDirectory ? DirectoryMode : FileMode;
+            if (Fill(fill, buffer, child.Name, name, &stat))
+            {
+                break;
+            }
+        }
+
+        return 0;
+    }
+
+    public static void FillFileSystemStatistics(NativeStatVfs* statistics)
+    {
+        *statistics = default;
+        statistics->BlockSize = 4096;
+        statistics->FragmentSize = 4096;
+        statistics->MaximumNameLength = NameMax;
+    }
+
+    /// <summary>Maps an exception from the tree to a negated errno and logs it; never throws.</summary>
+    public int Fail(string operation, string? path, Exception exception)
+    {
+        var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
+        try
+        {
+            FuseLog.OperationFailed(logger, operation, path ?? "(unknown)", errno, exception);
+        }
+        catch (Exception)
+        {
+            // A failing log provider must not turn into an exception crossing into libfuse.
+        }
+
+        return -errno;
+    }
+
+    private void FillAttributes(MountNode node, NativeStat* stat)
+    {
+        *stat = default;
+        stat->UserId = _userId;
+        stat->GroupId = _groupId;
+        stat->BlockSize = MaxRead;
+        stat->AccessTime = stat->ModificationTime = stat->ChangeTime = Timespec.From(node.Modified);
+        if (node is MountFile file)
+        {
+            stat->Mode = FileMode;
+            stat->LinkCount = 1;
+            stat->Size = file.Length;
+            stat->Blocks = (file.Length + 511) / 512;
+        }
+        else
+        {
+            stat->Mode = DirectoryMode;
+            stat->LinkCount = 2;
+        }
+    }
+
+    // Returns true when libfuse has no room for more entries.
+    private static bool Fill(
+        delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int> fill,
+        void* buffer,
+        string entry,
+        Span<byte> name,
+        NativeStat* stat)
+    {
+        if (Encoding.UTF8.GetByteCount(entry) > NameMax)
+        {
+            return false;
+        }
+
+        var length = Encoding.UTF8.GetBytes(entry, name);
+        name[length] = 0;
+        fixed (byte* pointer = name)
+        {
+            return fill(buffer, pointer, stat, 0, 0) != 0;
+        }
+    }
+}

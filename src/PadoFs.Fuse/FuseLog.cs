@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace PadoFs.Fuse;
+
+/// <summary>The adapter's structured log messages.</summary>
+internal static partial class FuseLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
+    public static partial void OperationFailed(ILogger logger, string operation, string path, int errno, Exception exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Mounted {MountPoint} (read-only {ReadOnly}, allow_other {AllowOther}, up to {MaxThreads} threads)")]
+    public static partial void Mounted(ILogger logger, string mountPoint, bool readOnly, bool allowOther, int maxThreads);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Unmounted {MountPoint}")]
+    public static partial void Unmounted(ILogger logger, string mountPoint);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Recovering the stale mount at {MountPoint} left by a daemon that is gone")]
+    public static partial void RecoveringStaleMount(ILogger logger, string mountPoint);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The FUSE loop of {MountPoint} ended with status {Status} before it was stopped")]
+    public static partial void LoopFailed(ILogger logger, string mountPoint, int status);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The FUSE loop of {MountPoint} threw")]
+    public static partial void LoopThrew(ILogger logger, string mountPoint, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Cannot unmount {MountPoint}: errno {Errno}")]
+    public static partial void UnmountFailed(ILogger logger, string mountPoint, int errno);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "The FUSE loop of {MountPoint} did not end within {Timeout} after stop")]
+    public static partial void StopTimedOut(ILogger logger, string mountPoint, TimeSpan timeout);
+}

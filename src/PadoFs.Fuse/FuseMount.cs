@@ -1,0 +1,220 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PadoFs.Fuse.Native;
+using PadoFs.Mount.Tree;
+
+namespace PadoFs.Fuse;
+
+/// <summary>
+/// A <see cref="MountTree"/> mounted through libfuse3, served by libfuse's worker threads until <see cref="Stop"/>.
+/// libfuse installs no signal handlers here: the host owns SIGINT and SIGTERM and calls <see cref="Stop"/>.
+/// </summary>
+public sealed unsafe class FuseMount : IDisposable
+{
+    private const string FileSystemName = "padofs";
+    private const string FileSystemType = "fuse." + FileSystemName;
+
+    private readonly LibFuse _library;
+    private readonly void* _fuse;
+    private readonly GCHandle<FuseFileSystem> _fileSystem;
+    private readonly string _device;
+    private readonly FuseMountOptions _options;
+    private readonly ILogger _logger;
+    private readonly Thread _loop;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private bool _stopRequested;
+    private bool _destroyed;
+
+    private FuseMount(LibFuse library, void* fuse, GCHandle<FuseFileSystem> fileSystem, string mountPoint, string device, FuseMountOptions options, ILogger logger)
+    {
+        _library = library;
+        _fuse = fuse;
+        _fileSystem = fileSystem;
+        MountPoint = mountPoint;
+        _device = device;
+        _options = options;
+        _logger = logger;
+        _loop = new Thread(Serve) { IsBackground = true, Name = "padofs-fuse-loop" };
+    }
+
+    /// <summary>The canonical path the tree is mounted at.</summary>
+    public string MountPoint { get; }
+
+    /// <summary>Completes when the mount has ended and is unmounted; faults if it ended by itself with an error.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>
+    /// Mounts <paramref name="tree"/> at <paramref name="mountPoint"/> and returns once the kernel is being served.
+    /// </summary>
+    /// <exception cref="MountPointException">the folder is missing, not a folder, not empty, or mounted already.</exception>
+    /// <exception cref="FuseMountException">libfuse could not mount or serve.</exception>
+    /// <exception cref="DllNotFoundException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(MountTree tree, string mountPoint, FuseMountOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        options ??= new FuseMountOptions();
+        logger ??= NullLogger.Instance;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxThreads, 1);
+
+        var library = LibFuse.Shared;
+        var path = global::PadoFs.Fuse.MountPoint.Prepare(mountPoint, logger);
+        var fileSystem = new FuseFileSystem(tree, options, logger);
+        var handle = new GCHandle<FuseFileSystem>(fileSystem);
+        var fuse = CreateSession(library, options, handle);
+        if (fuse is null)
+        {
+            handle.Dispose();
+            throw new FuseMountException("libfuse rejected the mount options; its reason is on stderr.");
+        }
+
+        FuseMount mount;
+        try
+        {
+            mount = new FuseMount(library, fuse, handle, path, MountDevice(library, fuse, path), options, logger);
+        }
+        catch
+        {
+            library.Destroy(fuse);
+            handle.Dispose();
+            throw;
+        }
+
+        mount._loop.Start();
+        var started = Task.WaitAny([fileSystem.Initialized, mount.Completion], options.StartTimeout);
+        if (started != 0)
+        {
+            mount.Stop();
+            var reason = mount.Completion.Exception?.InnerException?.Message ?? "the kernel's INIT was not answered in time";
+            throw new FuseMountException($"Mounting {path} failed: {reason}.");
+        }
+
+        FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
+        return mount;
+    }
+
+    /// <summary>
+    /// Ends the request loop and unmounts; a mount still in use is detached, and its users' later calls fail.
+    /// Safe to call more than once and from any thread.
+    /// </summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (!_stopRequested && !_destroyed)
+            {
+                _library.Exit(_fuse);
+
+                // libfuse's workers notice the exit flag only after their next request, and unmounting a busy
+                // mount would not wake them: a statfs, never cached by the kernel, is such a request.
+                new Thread(() => LibC.StatFileSystem(MountPoint)) { IsBackground = true, Name = "padofs-fuse-wake" }.Start();
+            }
+
+            _stopRequested = true;
+        }
+
+        if (_loop.ThreadState != ThreadState.Unstarted && !_loop.Join(_options.StopTimeout))
+        {
+            FuseLog.StopTimedOut(_logger, MountPoint, _options.StopTimeout);
+            Unmounter.UnmountIfShown(MountPoint, _device);
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private void Serve()
+    {
+        var status = 0;
+        Exception? failure = null;
+        try
+        {
+            status = _library.LoopMultiThreaded(_fuse, _options.MaxThreads);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            FuseLog.LoopThrew(_logger, MountPoint, exception);
+        }
+        finally
+        {
+            bool stopRequested;
+            lock (_gate)
+            {
+                stopRequested = _stopRequested;
+                _destroyed = true;
+
+                // Closes /dev/fuse: the kernel aborts whatever a detached mount's users still wait for.
+                _library.Destroy(_fuse);
+            }
+
+            _fileSystem.Dispose();
+            var errno = Unmounter.UnmountIfShown(MountPoint, _device);
+            if (errno == 0)
+            {
+                FuseLog.Unmounted(_logger, MountPoint);
+            }
+            else
+            {
+                FuseLog.UnmountFailed(_logger, MountPoint, errno);
+            }
+
+            if (status != 0 && !stopRequested)
+            {
+                FuseLog.LoopFailed(_logger, MountPoint, status);
+                failure ??= new FuseMountException($"The FUSE loop of {MountPoint} ended with status {status}.");
+            }
+
+            if (failure is null)
+            {
+                _completion.TrySetResult();
+            }
+            else
+            {
+                _completion.TrySetException(failure);
+            }
+        }
+    }
+
+    private static void* CreateSession(LibFuse library, FuseMountOptions options, GCHandle<FuseFileSystem> handle)
+    {
+        var mountOptions = $"fsname={FileSystemName},subtype={FileSystemName},max_read={FuseFileSystem.MaxRead}"
+            + (options.ReadOnly ? ",ro" : string.Empty)
+            + (options.AllowOther ? ",allow_other" : string.Empty)
+            + (options.Debug ? ",debug" : string.Empty);
+        using var program = new NativeString(FileSystemName);
+        using var optionFlag = new NativeString("-o");
+        using var optionList = new NativeString(mountOptions);
+        var argv = stackalloc byte*[] { program.Pointer, optionFlag.Pointer, optionList.Pointer, null };
+        var args = new FuseArgs { Count = 3, Values = argv, Allocated = 0 };
+        var operations = FuseCallbacks.CreateTable();
+        try
+        {
+            return library.New(&args, &operations, (void*)GCHandle<FuseFileSystem>.ToIntPtr(handle));
+        }
+        finally
+        {
+            // The option parser replaced args with a copy of its own; ours are freed by the usings.
+            library.FreeArgs(&args);
+        }
+    }
+
+    private static string MountDevice(LibFuse library, void* fuse, string path)
+    {
+        using var native = new NativeString(path);
+        if (library.Mount(fuse, native.Pointer) != 0)
+        {
+            throw new FuseMountException($"libfuse could not mount {path}; its reason is on stderr.");
+        }
+
+        var entries = MountTable.At(path);
+        if (entries.Count == 0 || entries[^1].FileSystemType != FileSystemType)
+        {
+            // The loop has not started, so libfuse's own unmount cannot race a worker.
+            library.Unmount(fuse);
+            throw new FuseMountException($"The mount at {path} does not appear in the mount table.");
+        }
+
+        return entries[^1].Device;
+    }
+}

@@ -1,0 +1,80 @@
+using PadoFs.Images.Backends;
+using PadoFs.Images.Backends.OpenSlide;
+using PadoFs.Images.Errors;
+using PadoFs.Images.Tiff;
+
+namespace PadoFs.Images;
+
+/// <summary>
+/// Opens a slide file with the backend that reads it: OpenSlide for every format it knows, else our TIFF
+/// reader for a TIFF that OpenSlide cannot open. Failures name the file as the caller gave it and say why
+/// each reader refused it.
+/// </summary>
+internal static class SlideOpener
+{
+    public static OpenedSlide Open(string urlpath, string localPath)
+    {
+        if (Directory.Exists(localPath))
+        {
+            throw new SlideFormatException(urlpath, "is a directory, not a slide file");
+        }
+
+        if (!File.Exists(localPath))
+        {
+            throw new SlideNotFoundException(urlpath);
+        }
+
+        if (new System.IO.FileInfo(localPath).Length == 0)
+        {
+            throw new SlideFormatException(urlpath, "is an empty file (0 bytes)");
+        }
+
+        TiffFile? tiff = null;
+        string? notTiff = null;
+        try
+        {
+            tiff = TiffFile.Open(localPath);
+        }
+        catch (TiffFormatException e)
+        {
+            notTiff = e.Message;
+        }
+
+        try
+        {
+            return new OpenedSlide(localPath, OpenBackend(urlpath, localPath, tiff, notTiff), tiff);
+        }
+        catch
+        {
+            tiff?.Dispose();
+            throw;
+        }
+    }
+
+    private static ISlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
+    {
+        SlideFormatException refusedByOpenSlide;
+        try
+        {
+            return OpenSlideBackend.Open(localPath);
+        }
+        catch (SlideFormatException e)
+        {
+            refusedByOpenSlide = e;
+        }
+
+        if (tiff is null)
+        {
+            throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide.Reason}; TIFF reader: {notTiff})", refusedByOpenSlide);
+        }
+
+        try
+        {
+            return TiffBackend.Open(tiff);
+        }
+        catch (SlideFormatException e)
+        {
+            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide.Reason})", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using PadoFs.Images.Errors;
+using PadoFs.Images.Geometry;
+using PadoFs.Testing;
+
+namespace PadoFs.Images.Tests.Images;
+
+/// <summary>Every kind of bad input gives its own exception, naming the file and the reason; nothing crashes.</summary>
+public sealed class ImageBadInputTests
+{
+    [Fact]
+    public void A_file_that_is_no_slide_at_all_names_itself_and_both_readers_reasons()
+    {
+        var path = SharedSlides.PathOf("broken.svs");
+
+        var error = Assert.Throws<SlideFormatException>(() => new Image(path).Open());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a slide format", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a TIFF", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_tiff_with_an_unsupported_compression_says_which()
+    {
+        var path = SharedSlides.PathOf("unopenable.tiff");
+
+        var error = Assert.Throws<SlideFormatException>(() => new Image(path).Open());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("52479", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_slide_that_opens_but_cannot_be_decoded_fails_every_read_clearly()
+    {
+        var path = SharedSlides.PathOf("unreadable.svs");
+        using var image = new Image(path).Open();
+
+        Assert.Equal(16, image.Metadata.Width);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var error = Assert.Throws<SlideReadException>(() => image.GetArray(IntPoint.Origin, new IntSize(16, 16), 0));
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Throws<SlideReadException>(() => image.ReadChunk(0, 0, 0, new byte[64 * 64 * 3]));
+    }
+
+    [Fact]
+    public void A_missing_path_is_not_found()
+    {
+        var error = Assert.Throws<SlideNotFoundException>(() => new Image("/nonexistent/slide.svs").Open());
+
+        Assert.Equal("Cannot open slide '/nonexistent/slide.svs': no such file", error.Message);
+    }
+
+    [Fact]
+    public void A_directory_is_refused_as_a_directory()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var error = Assert.Throws<SlideFormatException>(() => new Image(folder.Path).Open());
+
+        Assert.Contains(folder.Path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("is a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused_as_empty()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("empty.svs");
+        File.WriteAllBytes(path, []);
+
+        var error = Assert.Throws<SlideFormatException>(() => new Image(path).Open());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_url_of_another_filesystem_is_not_opened_as_a_file()
+    {
+        var image = new Image("s3://bucket/slide.svs");
+
+        Assert.False(image.IsLocal(mustExist: false));
+        Assert.Throws<NotSupportedException>(() => image.Open());
+    }
+}

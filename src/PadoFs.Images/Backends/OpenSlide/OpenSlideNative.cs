@@ -9,7 +9,7 @@ namespace PadoFs.Images.Backends.OpenSlide;
 /// </summary>
 internal static unsafe partial class OpenSlideNative
 {
-    /// <summary>The vendor of a file OpenSlide recognises, or null; opening never reads pixels.</summary>
+    /// <summary>The vendor of a file OpenSlide recognises, or null; cheaper than opening it.</summary>
     public static string? DetectVendor(string filename) => CopyString(openslide_detect_vendor(filename));
 
     /// <summary>An invalid handle when OpenSlide does not recognise the file; otherwise a handle that may be in error state.</summary>

@@ -25,7 +25,7 @@ internal sealed class OpenedSlide : IDisposable
             var page = tiff is null ? null : FindStoredLevel(tiff, level);
             _tiffLevels[i] = page;
             var (chunkWidth, chunkHeight) = page is not null
-                ? (page.ChunkWidth, page.ChunkHeight)
+                ? ((int)page.ChunkWidth, (int)page.ChunkHeight)
                 : level.TileWidth > 0 && level.TileHeight > 0
                     ? (level.TileWidth, level.TileHeight)
                     : (ImageLevel.DefaultChunkSize, ImageLevel.DefaultChunkSize);

@@ -51,7 +51,7 @@ internal static class SlideOpener
         }
     }
 
-    private static ISlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
+    private static OpenSlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
     {
         SlideFormatException refusedByOpenSlide;
         try
@@ -68,13 +68,6 @@ internal static class SlideOpener
             throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide.Reason}; TIFF reader: {notTiff})", refusedByOpenSlide);
         }
 
-        try
-        {
-            return TiffBackend.Open(tiff);
-        }
-        catch (SlideFormatException e)
-        {
-            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide.Reason})", e);
-        }
+        throw new SlideFormatException(urlpath, $"{refusedByOpenSlide.Reason} (OpenSlide)", refusedByOpenSlide);
     }
 }

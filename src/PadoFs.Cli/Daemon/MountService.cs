@@ -29,8 +29,11 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
         _registry = new SlideRegistry(config, cache, logger);
         var tree = MountTreeBuilder.Build(_registry, statistics, new MountStatusDocuments(statistics, cache, _registry));
         _mount = FuseMount.Mount(tree, config.MountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger);
-        LogMounted(config.Images.Count, _mount.MountPoint, ZarrLayoutNames.Name(config.Layout),
-            config.CacheBudgetBytes is { } fixedBudget ? ByteSize.Format(fixedBudget) : $"derived, from {ByteSize.Format(CacheBudget.Floor)} up to {ByteSize.Format(CacheBudget.Ceiling)}");
+        var budget = config.CacheBudgetBytes is { } fixedBudget
+            ? ByteSize.Format(fixedBudget)
+            : $"derived, from {ByteSize.Format(CacheBudget.Floor)} up to {ByteSize.Format(CacheBudget.Ceiling)}";
+        var layout = ZarrLayoutNames.Name(config.Layout);
+        LogMounted(config.Images.Count, _mount.MountPoint, layout, budget);
         return base.StartAsync(cancellationToken);
     }
 

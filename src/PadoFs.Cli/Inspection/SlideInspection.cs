@@ -95,25 +95,25 @@ internal sealed class SlideInspection
     {
         var culture = CultureInfo.InvariantCulture;
         output.WriteLine(Urlpath);
-        output.WriteLine(culture, $"  backend   {Backend} {BackendVersion}");
-        output.WriteLine(culture, $"  vendor    {Metadata.Vendor ?? "(none)"}");
-        output.WriteLine(culture, $"  size      {Metadata.Width} x {Metadata.Height}, {PixelFormat.Samples} x {PixelFormat.NumpyDType}");
+        output.WriteLine(string.Create(culture, $"  backend   {Backend} {BackendVersion}"));
+        output.WriteLine(string.Create(culture, $"  vendor    {Metadata.Vendor ?? "(none)"}"));
+        output.WriteLine(string.Create(culture, $"  size      {Metadata.Width} x {Metadata.Height}, {PixelFormat.Samples} x {PixelFormat.NumpyDType}"));
         output.WriteLine(Metadata.MppX is { } x && Metadata.MppY is { } y
             ? string.Create(culture, $"  mpp       {x} x {y} µm")
             : "  mpp       unknown (no resolution in the file)");
-        output.WriteLine(culture, $"  associated images: {(AssociatedImages.Count == 0 ? "(none)" : string.Join(", ", AssociatedImages))}");
+        output.WriteLine(string.Create(culture, $"  associated images: {(AssociatedImages.Count == 0 ? "(none)" : string.Join(", ", AssociatedImages))}"));
         output.WriteLine("  levels:");
         output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes");
         foreach (var level in Levels)
         {
-            output.WriteLine(culture,
-                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}");
+            output.WriteLine(string.Create(culture,
+                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}"));
         }
 
-        output.WriteLine(culture, $"  properties ({Properties.Count}):");
+        output.WriteLine(string.Create(culture, $"  properties ({Properties.Count}):"));
         foreach (var (key, value) in Properties)
         {
-            output.WriteLine(culture, $"    {key} = {value}");
+            output.WriteLine(string.Create(culture, $"    {key} = {value}"));
         }
     }
 

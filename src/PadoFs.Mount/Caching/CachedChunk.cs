@@ -16,7 +16,7 @@ internal sealed class CachedChunk : IChunkBuffer
     private const int MaxFrequency = 3;
 
     private readonly ChunkCache _owner;
-    private readonly ManualResetEventSlim _settled = new(initialState: false);
+    private readonly object _settled = new();
     private byte[]? _buffer;
     private int _references;
     private int _state;
@@ -93,17 +93,12 @@ internal sealed class CachedChunk : IChunkBuffer
 
     public void ResetFrequency() => Interlocked.Exchange(ref _frequency, 0);
 
-    public void MarkReady()
-    {
-        Volatile.Write(ref _state, Ready);
-        _settled.Set();
-    }
+    public void MarkReady() => Settle(Ready);
 
     public void MarkFailed(Exception failure)
     {
         _failure = ExceptionDispatchInfo.Capture(failure);
-        Volatile.Write(ref _state, Failed);
-        _settled.Set();
+        Settle(Failed);
     }
 
     /// <summary>Blocks until the decoding thread is done; rethrows its failure.</summary>
@@ -111,12 +106,27 @@ internal sealed class CachedChunk : IChunkBuffer
     {
         if (Volatile.Read(ref _state) == Loading)
         {
-            _settled.Wait();
+            lock (_settled)
+            {
+                while (Volatile.Read(ref _state) == Loading)
+                {
+                    Monitor.Wait(_settled);
+                }
+            }
         }
 
         if (Volatile.Read(ref _state) == Failed)
         {
             _failure!.Throw();
+        }
+    }
+
+    private void Settle(int state)
+    {
+        lock (_settled)
+        {
+            Volatile.Write(ref _state, state);
+            Monitor.PulseAll(_settled);
         }
     }
 }

@@ -33,7 +33,7 @@ public class ChunkCacheTests
     }
 
     [Fact]
-    public void The_budget_is_never_exceeded_while_threads_scan_far_more_than_it_holds()
+    public async Task The_budget_is_never_exceeded_while_threads_scan_far_more_than_it_holds()
     {
         const long budget = 20L * ChunkLength;
         var cache = new ChunkCache(budget);
@@ -58,8 +58,8 @@ public class ChunkCacheTests
                 InterlockedMax(ref largestCharge, cache.ChargedBytes);
             }
         });
-        sampling.Cancel();
-        sampler.Wait();
+        await sampling.CancelAsync();
+        await sampler;
 
         Assert.InRange(Interlocked.Read(ref largestCharge), ChunkLength, budget);
         Assert.True(cache.GetStatistics().Evictions >= 2000 - 20);
@@ -108,7 +108,7 @@ public class ChunkCacheTests
     }
 
     [Fact]
-    public void A_failed_decode_fails_every_waiting_reader_and_is_not_kept()
+    public async Task A_failed_decode_fails_every_waiting_reader_and_is_not_kept()
     {
         var cache = new ChunkCache(budgetBytes: 10L * ChunkLength);
         var attempts = 0;
@@ -132,8 +132,8 @@ public class ChunkCacheTests
 
         foreach (var reader in readers)
         {
-            var failure = Assert.Throws<AggregateException>(() => reader.Wait());
-            Assert.Equal("tile 3 is corrupt", failure.InnerException!.Message);
+            var failure = await Assert.ThrowsAsync<IOException>(() => reader);
+            Assert.Equal("tile 3 is corrupt", failure.Message);
         }
 
         // Readers that arrived while it was decoding shared the one failure; none was handed bytes.

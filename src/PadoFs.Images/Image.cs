@@ -232,6 +232,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// </summary>
     public long[,] GetChunkSizes(int level = 0) => RequireOpen("read its chunk sizes").GetChunkSizes(CheckLevel(RequireOpen("read its chunk sizes"), level));
 
+    /// <summary>The width and height of an associated image, without decoding it.</summary>
+    public (int Width, int Height) GetAssociatedImageSize(string name) => RequireOpen("read its associated images").Backend.GetAssociatedImageSize(name);
+
     /// <summary>Reads an associated image (label, macro, thumbnail, ...) whole.</summary>
     public PixelArray GetAssociatedImage(string name) => RequireOpen("read its associated images").Backend.ReadAssociatedImage(name);
 

@@ -35,6 +35,9 @@ public interface ISlideBackend : IDisposable
     /// <exception cref="SlideReadException">the library failed to decode the region.</exception>
     void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination);
 
+    /// <summary>The width and height of an associated image, without decoding it.</summary>
+    (int Width, int Height) GetAssociatedImageSize(string name);
+
     /// <summary>Reads an associated image whole.</summary>
     /// <exception cref="SlideReadException">the library failed to decode it.</exception>
     PixelArray ReadAssociatedImage(string name);

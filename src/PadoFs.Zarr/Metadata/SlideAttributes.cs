@@ -91,8 +91,8 @@ internal static class SlideAttributes
         foreach (var level in levels)
         {
             // Per axis, since a level's width and height need not shrink by exactly the same factor.
-            var scaleX = (record.MppX ?? 1) * level0.Width / level.Width;
-            var scaleY = (record.MppY ?? 1) * level0.Height / level.Height;
+            var scaleX = (record.MppX ?? 1) * ((double)level0.Width / level.Width);
+            var scaleY = (record.MppY ?? 1) * ((double)level0.Height / level.Height);
             writer.WriteStartObject();
             writer.WriteString("path", level.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteStartArray("coordinateTransformations");

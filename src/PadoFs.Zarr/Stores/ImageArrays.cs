@@ -39,9 +39,8 @@ internal static class ImageArrays
 
     public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrLayout layout, int slide, IChunkCache cache)
     {
-        // The size is only known by decoding; associated images are small, and the decode is cached like any chunk.
-        var pixels = image.GetAssociatedImage(name);
-        var geometry = new ArrayGeometry(pixels.Height, pixels.Width, pixels.Height, pixels.Width, pixels.Format, layout);
+        var (width, height) = image.GetAssociatedImageSize(name);
+        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout);
         ChunkDecoder decode = (_, destination) =>
         {
             using var loan = ImageLoan.From(lender);

@@ -168,7 +168,7 @@ public sealed class OpenSlideBackend : ISlideBackend
         }
     }
 
-    public unsafe PixelArray ReadAssociatedImage(string name)
+    public (int Width, int Height) GetAssociatedImageSize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!AssociatedImageNames.Contains(name))
@@ -185,8 +185,15 @@ public sealed class OpenSlideBackend : ISlideBackend
             throw new SlideReadException(_urlpath, string.Create(CultureInfo.InvariantCulture, $"associated image '{name}' has an unusable size {width} x {height}"));
         }
 
-        var pixelCount = (int)(width * height);
-        var image = new PixelArray((int)height, (int)width, PixelFormat);
+        return ((int)width, (int)height);
+    }
+
+    public unsafe PixelArray ReadAssociatedImage(string name)
+    {
+        var (width, height) = GetAssociatedImageSize(name);
+        using var lease = AcquireHandle();
+        var pixelCount = width * height;
+        var image = new PixelArray(height, width, PixelFormat);
         var buffer = ArrayPool<uint>.Shared.Rent(pixelCount);
         try
         {

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using PadoFs.Images;
+using PadoFs.Images.Errors;
+using PadoFs.Testing;
+using PadoFs.Zarr.Export;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Zarr.Tests;
+
+/// <summary>Given a slide exported as a zarr tree, zarr-python reads exactly the pixels the independent readers give.</summary>
+public sealed class SlideExportTests
+{
+    public static TheoryData<string, ZarrLayout> SlidesAndLayouts
+    {
+        get
+        {
+            var data = new TheoryData<string, ZarrLayout>();
+            foreach (var slide in SharedSlides.OpenSlideReadable)
+            {
+                data.Add(slide, ZarrLayout.Pado);
+                data.Add(slide, ZarrLayout.OmeNgff);
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string> TiffSlides => ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs"];
+
+    [Theory]
+    [MemberData(nameof(SlidesAndLayouts))]
+    public void Every_level_read_by_zarr_python_equals_the_reference_reader(string slide, ZarrLayout layout)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var folder = new TemporaryDirectory();
+        var target = Export(path, folder.File("slide.zarr"), layout);
+
+        var levels = ZarrOracle.CompareWithReference(target, path, layout);
+
+        using var image = new Image(path).Open();
+        Assert.Equal(image.LevelCount, levels.Count);
+        foreach (var (level, comparison) in levels)
+        {
+            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
+            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TiffSlides))]
+    public void In_the_pado_layout_every_zarray_is_tifffiles(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var image = new Image(path).Open();
+        var store = new SlideStore(image, new SlideStoreOptions());
+
+        var expected = ZarrOracle.TifffileZarrays(path);
+
+        Assert.Equal(expected.Count, store.Levels.Count);
+        for (var level = 0; level < expected.Count; level++)
+        {
+            Assert.Equal(expected[level], System.Text.Encoding.UTF8.GetString(store.ReadAll($"{level}/.zarray")));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TiffSlides))]
+    public void The_ome_ngff_root_attributes_validate_against_the_plain_and_strict_schemas(string slide)
+    {
+        using var folder = new TemporaryDirectory();
+        var target = Export(SharedSlides.PathOf(slide), folder.File("slide.zarr"), ZarrLayout.OmeNgff);
+
+        var (image, strict) = ZarrOracle.ValidateNgff(Path.Combine(target, ".zattrs"));
+
+        Assert.Empty(image);
+        Assert.Empty(strict);
+    }
+
+    [Fact]
+    public void The_root_attributes_carry_the_pado_record_and_scales_in_micrometres()
+    {
+        var path = SharedSlides.PathOf("cmu-1-small-region.svs");
+        using var image = new Image(path).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { ImageId = ["site", "cmu"] });
+
+        using var attributes = JsonDocument.Parse(store.ReadAll(".zattrs"));
+        var root = attributes.RootElement;
+        var multiscale = root.GetProperty("multiscales")[0];
+
+        Assert.Equal("cmu", multiscale.GetProperty("name").GetString());
+        Assert.Equal(["y", "x", "c"], multiscale.GetProperty("axes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("micrometer", multiscale.GetProperty("axes")[0].GetProperty("unit").GetString());
+        var scale = multiscale.GetProperty("datasets")[0].GetProperty("coordinateTransformations")[0].GetProperty("scale");
+        Assert.Equal([0.499, 0.499, 1], scale.EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(path, root.GetProperty("pado").GetProperty("urlpath").GetString());
+        Assert.Equal(["site", "cmu"], root.GetProperty("pado").GetProperty("image_id").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public void A_slide_without_mpp_is_scaled_in_pixels()
+    {
+        using var image = new Image(SharedSlides.PathOf("tcga-cr-7395.svs")).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayout.OmeNgff });
+
+        using var attributes = JsonDocument.Parse(store.ReadAll(".zattrs"));
+        var multiscale = attributes.RootElement.GetProperty("multiscales")[0];
+
+        Assert.All(multiscale.GetProperty("axes").EnumerateArray(), axis => Assert.False(axis.TryGetProperty("unit", out _)));
+        var scale = multiscale.GetProperty("datasets")[1].GetProperty("coordinateTransformations")[0].GetProperty("scale");
+        Assert.Equal(1.0, scale[0].GetDouble());
+        Assert.Equal(3567.0 / 1783, scale[1].GetDouble(), 12);
+        Assert.Equal(4443.0 / 2221, scale[2].GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData(ZarrLayout.Pado)]
+    [InlineData(ZarrLayout.OmeNgff)]
+    public void The_store_and_its_export_agree_on_every_key_length_and_byte(ZarrLayout layout)
+    {
+        var path = SharedSlides.PathOf("boxes.tiff");
+        using var folder = new TemporaryDirectory();
+        var target = folder.File("boxes.zarr");
+        using var image = new Image(path).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = layout });
+        ZarrDirectoryWriter.Write(store, target);
+
+        var keys = store.EnumerateKeys().ToList();
+        var files = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(target, file).Replace('\\', '/'))
+            .ToHashSet();
+
+        Assert.Equal(files.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+        foreach (var key in keys)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(target, key));
+            Assert.Equal(store.GetLength(key), bytes.Length);
+            Assert.True(store.ReadAll(key).AsSpan().SequenceEqual(bytes), key);
+        }
+    }
+
+    [Fact]
+    public void A_slide_that_fails_to_decode_fails_its_chunk_reads_and_leaves_no_export_behind()
+    {
+        var path = SharedSlides.PathOf("unreadable.svs");
+        using var folder = new TemporaryDirectory();
+        var target = folder.File("unreadable.zarr");
+        using var image = new Image(path).Open();
+        var store = new SlideStore(image, new SlideStoreOptions());
+
+        Assert.True(store.GetLength("0/.zarray") > 0);
+        var error = Assert.Throws<SlideReadException>(() => store.ReadAll("0/0.0.0"));
+        Assert.Contains("unreadable.svs", error.Message, StringComparison.Ordinal);
+
+        Assert.ThrowsAny<Exception>(() => ZarrDirectoryWriter.Write(store, target));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void Export_refuses_to_overwrite_an_existing_folder()
+    {
+        using var folder = new TemporaryDirectory();
+        using var image = new Image(SharedSlides.PathOf("small.svs")).Open();
+        var store = new SlideStore(image, new SlideStoreOptions());
+
+        var error = Assert.Throws<IOException>(() => ZarrDirectoryWriter.Write(store, folder.Path));
+
+        Assert.Contains("exists already", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Export(string slide, string target, ZarrLayout layout)
+    {
+        using var image = new Image(slide).Open();
+        ZarrDirectoryWriter.Write(new SlideStore(image, new SlideStoreOptions { Layout = layout }), target);
+        return target;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using PadoFs.Testing;
+
+namespace PadoFs.Zarr.Tests;
+
+/// <summary>zarr-python, openslide-python, tifffile and jsonschema, asked about a zarr tree on disk.</summary>
+internal static class ZarrOracle
+{
+    /// <summary>Per level: the array's shape, the reference's shape and how many samples differ.</summary>
+    public static Dictionary<int, LevelComparison> CompareWithReference(string group, string slide, ZarrLayout layout)
+    {
+        using var json = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", group, slide, ZarrLayoutNames.Name(layout)));
+        return json.RootElement.GetProperty("levels").EnumerateObject().ToDictionary(
+            level => int.Parse(level.Name, System.Globalization.CultureInfo.InvariantCulture),
+            level => new LevelComparison(
+                [.. level.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64())],
+                [.. level.Value.GetProperty("reference_shape").EnumerateArray().Select(d => d.GetInt64())],
+                level.Value.TryGetProperty("differing_samples", out var differing) ? differing.GetInt64() : -1));
+    }
+
+    /// <summary>tifffile's <c>.zarray</c> text for every level of the slide's first series.</summary>
+    public static List<string> TifffileZarrays(string slide)
+    {
+        using var json = JsonDocument.Parse(Python.RunOracle("tifffile_zarray.py", slide));
+        return [.. json.RootElement.EnumerateArray().Select(level => level.GetProperty("zarray_text").GetString()!)];
+    }
+
+    /// <summary>The schema errors of a <c>.zattrs</c> against OME-NGFF 0.4's image and strict image schemas.</summary>
+    public static (List<string> Image, List<string> StrictImage) ValidateNgff(string zattrs)
+    {
+        var schemas = Path.Combine(Path.GetDirectoryName(SharedSlides.Directory)!, "ngff-schemas");
+        using var json = JsonDocument.Parse(Python.RunOracle("ngff_validate.py", schemas, zattrs));
+        return (
+            [.. json.RootElement.GetProperty("image").EnumerateArray().Select(e => e.GetString()!)],
+            [.. json.RootElement.GetProperty("strict_image").EnumerateArray().Select(e => e.GetString()!)]);
+    }
+
+    public sealed record LevelComparison(long[] Shape, long[] ReferenceShape, long DifferingSamples);
+}

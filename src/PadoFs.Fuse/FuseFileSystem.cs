@@ -88,8 +88,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountFile file:
-                info->KeepCache = true;
-                info->DirectIo = false;
+                // Immutable files stay in the page cache across opens; live ones are read from the tree every time.
+                info->KeepCache = !file.IsLive;
+                info->DirectIo = file.IsLive;
                 info->FileHandle = OpenNode.Open(file, path);
                 return 0;
             default:
@@ -175,7 +176,16 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
         try
         {
-            FuseLog.OperationFailed(logger, operation, path ?? "(unknown)", errno, exception);
+            // An IOException is the tree explaining a failure it expects (a slide that cannot be read): its message
+            // says it all. Anything else is a bug, logged with its stack.
+            if (exception is IOException)
+            {
+                FuseLog.OperationRefused(logger, operation, path ?? "(unknown)", errno, exception.Message);
+            }
+            else
+            {
+                FuseLog.OperationFailed(logger, operation, path ?? "(unknown)", errno, exception);
+            }
         }
         catch (Exception)
         {

@@ -8,6 +8,9 @@ internal static partial class FuseLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
     public static partial void OperationFailed(ILogger logger, string operation, string path, int errno, Exception exception);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "FUSE {Operation} of {Path} failed with errno {Errno}: {Reason}")]
+    public static partial void OperationRefused(ILogger logger, string operation, string path, int errno, string reason);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Mounted {MountPoint} (read-only {ReadOnly}, allow_other {AllowOther}, up to {MaxThreads} threads)")]
     public static partial void Mounted(ILogger logger, string mountPoint, bool readOnly, bool allowOther, int maxThreads);
 

@@ -44,7 +44,6 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
         {
             mount.Stop();
             mount.Dispose();
-            LogUnmounted(mount.MountPoint);
         }
     }
 
@@ -86,9 +85,6 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mounted {Count} slides at {MountPoint} (layout {Layout}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
     private partial void LogMounted(int count, string mountPoint, string layout, string cache);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unmounted {MountPoint}")]
-    private partial void LogUnmounted(string mountPoint);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);

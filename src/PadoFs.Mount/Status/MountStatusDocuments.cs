@@ -8,7 +8,7 @@ namespace PadoFs.Mount.Status;
 /// <summary>Renders <c>.padofs/stats.json</c> (live counters) and <c>.padofs/errors.json</c> (slides that failed, and why).</summary>
 public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache cache, SlideRegistry registry)
 {
-    private static readonly JsonWriterOptions s_options = new() { Indented = true };
+    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public byte[] RenderStatistics() => Render(writer =>
     {

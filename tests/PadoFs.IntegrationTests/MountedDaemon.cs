@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using PadoFs.Testing;
+
+namespace PadoFs.IntegrationTests;
+
+/// <summary>
+/// A running <c>padofs mount</c> daemon over a config written for the test, in a folder of its own. Disposing it
+/// always leaves no mount and no process behind: SIGTERM first, then SIGKILL and a lazy unmount.
+/// </summary>
+internal sealed class MountedDaemon : IDisposable
+{
+    private readonly StringBuilder _log = new();
+    private readonly TemporaryDirectory _folder = new();
+
+    private MountedDaemon(object config, IReadOnlyDictionary<string, string>? environment)
+    {
+        MountPoint = Path.Combine(_folder.Path, "mnt");
+        Directory.CreateDirectory(MountPoint);
+        ConfigPath = _folder.File("padofs.json");
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
+        Process = PadofsCommand.Start(["mount", ConfigPath, "--mountpoint", MountPoint], environment);
+        Process.ErrorDataReceived += (_, line) => Append(line.Data);
+        Process.OutputDataReceived += (_, line) => Append(line.Data);
+        Process.BeginErrorReadLine();
+        Process.BeginOutputReadLine();
+    }
+
+    public string MountPoint { get; }
+
+    public string ConfigPath { get; }
+
+    public Process Process { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the daemon on these image records and waits until the mount is served.</summary>
+    public static MountedDaemon Start(IEnumerable<object> images, string layout = "pado", IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var daemon = new MountedDaemon(new { layout, images }, environment);
+        try
+        {
+            daemon.WaitUntilMounted();
+            return daemon;
+        }
+        catch
+        {
+            daemon.Dispose();
+            throw;
+        }
+    }
+
+    public string PathOf(string relative) => Path.Combine(MountPoint, relative);
+
+    /// <summary>Sends SIGTERM and waits for the daemon to exit; returns its exit code and how long it took.</summary>
+    public (int ExitCode, TimeSpan Took) Terminate(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        Signals.Send(Process, "TERM");
+        if (!Process.WaitForExit(timeout))
+        {
+            throw new TimeoutException($"padofs did not exit within {timeout} of SIGTERM. Log:\n{Log}");
+        }
+
+        Process.WaitForExit();
+        return (Process.ExitCode, clock.Elapsed);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!Process.HasExited)
+            {
+                Signals.Send(Process, "TERM");
+                if (!Process.WaitForExit(TimeSpan.FromSeconds(15)))
+                {
+                    Process.Kill(entireProcessTree: true);
+                    Process.WaitForExit(TimeSpan.FromSeconds(5));
+                }
+            }
+        }
+        finally
+        {
+            MountTable.ForceUnmount(MountPoint);
+            Process.Dispose();
+            _folder.Dispose();
+        }
+    }
+
+    private void WaitUntilMounted()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!MountTable.IsMounted(MountPoint))
+        {
+            if (Process.HasExited)
+            {
+                Process.WaitForExit();
+                throw new InvalidOperationException($"padofs exited with {Process.ExitCode} before mounting. Log:\n{Log}");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"padofs did not mount within 30 s. Log:\n{Log}");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace PadoFs.IntegrationTests;
+
+/// <summary>Runs the <c>padofs</c> executable built beside these tests, the way users run it.</summary>
+internal static class PadofsCommand
+{
+    private static readonly Lazy<string> s_executable = new(Locate);
+
+    public static string Executable => s_executable.Value;
+
+    /// <summary>Runs padofs to the end and returns its exit code and output.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"padofs {string.Join(' ', arguments)} did not finish in 2 minutes.");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("Cannot start padofs.");
+    }
+
+    private static string Locate()
+    {
+        var configuration = typeof(PadofsCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "PadoFs.Cli", "bin", configuration, "net10.0", "padofs");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"The padofs executable ({configuration}) is not built; build the solution first.");
+    }
+}

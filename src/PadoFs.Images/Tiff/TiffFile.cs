@@ -77,6 +77,9 @@ public sealed class TiffFile : IDisposable
     /// <summary>The raw value bytes of a tag, read from the file if they were too large to load with the directory.</summary>
     public byte[] ReadTagValue(TiffTag tag) => _reader.ReadBytes(tag);
 
+    /// <summary>The text of an ASCII tag, read from the file if it was too large to load with the directory.</summary>
+    public string ReadTagString(TiffTag tag) => _reader.ReadString(tag);
+
     public void Dispose() => _handle.Dispose();
 
     private List<TiffPage> ReadPages(long firstOffset)

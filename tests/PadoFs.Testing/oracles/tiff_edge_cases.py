@@ -1,5 +1,6 @@
-"""Writes small TIFF files with tifffile that exercise the corners of the format: BigTIFF, big-endian,
-separate planes, strips, reduced-resolution pages, SubIFD pyramids and stacks of alike pages.
+"""Writes small TIFF files that exercise the corners of the format: BigTIFF, big-endian, separate planes,
+strips, reduced-resolution pages, SubIFD pyramids, stacks of alike pages and an Aperio-like layout (with
+tifffile), and LZW and PackBits strips (with Pillow's libtiff, since tifffile needs imagecodecs for those).
 
 usage: tiff_edge_cases.py OUTDIR
 Prints the JSON list of the file names written.
@@ -10,6 +11,7 @@ import sys
 
 import numpy
 import tifffile
+from PIL import Image, TiffImagePlugin
 
 
 def pixels(shape, dtype, seed):
@@ -70,7 +72,33 @@ def main(outdir):
         second = pixels((90, 70, 3), numpy.uint8, 31)
         tif.write(second, metadata=None)
         tif.write(reduce(second), subfiletype=1, metadata=None)
+    write_aperio_like(path("aperio-like.svs"))
+
+    TiffImagePlugin.WRITE_LIBTIFF = True
+    predictor = {317: 2}
+    Image.fromarray(pixels((61, 83, 3), numpy.uint8, 40)).save(path("pillow-lzw-predictor-rgb.tif"),
+                                                             compression="tiff_lzw", tiffinfo=predictor)
+    Image.fromarray(pixels((57, 45), numpy.uint16, 41)).save(path("pillow-lzw-predictor-uint16.tif"),
+                                                           compression="tiff_lzw", tiffinfo=predictor)
+    Image.fromarray(pixels((37, 70, 3), numpy.uint8, 42)).save(path("pillow-packbits-rgb.tif"),
+                                                             compression="packbits")
+    Image.fromarray(pixels((64, 77), numpy.uint8, 43)).save(path("pillow-lzw-gray.tif"), compression="tiff_lzw")
     return written
+
+
+def write_aperio_like(path):
+    """The page order of an Aperio SVS: tiled baseline, stripped thumbnail, tiled levels, label, macro."""
+    baseline = pixels((256, 320, 3), numpy.uint8, 50)
+    tiled = dict(tile=(64, 64), compression="zlib", metadata=None)
+    with tifffile.TiffWriter(path) as tif:
+        tif.write(baseline, description="Aperio Image Library v0.0 \r\n320x256 (64x64) test|AppMag = 20|MPP = 0.5", **tiled)
+        tif.write(baseline[::4, ::4], description="Aperio Image Library v0.0 \n320x256 -> 80x64", rowsperstrip=16,
+                  metadata=None)
+        tif.write(reduce(baseline), description="Aperio Image Library v0.0 \r\n320x256 -> 160x128", **tiled)
+        tif.write(pixels((40, 30, 3), numpy.uint8, 51), subfiletype=1, description="Aperio Image Library v0.0 \nlabel 30x40",
+                  compression="zlib", rowsperstrip=8, metadata=None)
+        tif.write(pixels((30, 90, 3), numpy.uint8, 52), subfiletype=9, description="Aperio Image Library v0.0 \nmacro 90x30",
+                  rowsperstrip=8, metadata=None)
 
 
 if __name__ == "__main__":

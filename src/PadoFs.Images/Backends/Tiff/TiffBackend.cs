@@ -1,0 +1,168 @@
+using System.Reflection;
+using PadoFs.Images.Errors;
+using PadoFs.Images.Pixels;
+using PadoFs.Images.Tiff;
+
+namespace PadoFs.Images.Backends.Tiff;
+
+/// <summary>
+/// Reads TIFF files with our own structure reader and decoders: the fallback for TIFFs OpenSlide cannot open,
+/// read the way pado reads them through tifffile. The levels are those of the file's first series; pixels are
+/// handed out as stored (no colour conversion), 8 or 16 bit, any number of samples.
+/// </summary>
+public sealed class TiffBackend : ISlideBackend
+{
+    private static readonly Dictionary<string, string> s_associatedSeries = new(StringComparer.Ordinal)
+    {
+        ["Thumbnail"] = "thumbnail",
+        ["Label"] = "label",
+        ["Macro"] = "macro",
+    };
+
+    private readonly TiffFile _file;
+    private readonly TiffPageDecoder[] _levels;
+    private readonly Dictionary<string, TiffPageDecoder> _associated;
+
+    private TiffBackend(TiffFile file)
+    {
+        _file = file;
+        if (file.Series.Count == 0)
+        {
+            throw new SlideFormatException(file.Path, "the TIFF file has no image");
+        }
+
+        Series = file.Series[0];
+        _levels = [.. Series.Levels.Select((page, level) => CreateLevel(file, page, level))];
+        PixelFormat = _levels[0].Format;
+        var baseline = Series.Levels[0];
+        Levels = Array.ConvertAll(_levels, level => new SlideLevel(
+            level.Page.Width,
+            level.Page.Height,
+            (((double)baseline.Width / level.Page.Width) + ((double)baseline.Height / level.Page.Height)) / 2,
+            (int)level.Page.ChunkWidth,
+            (int)level.Page.ChunkHeight));
+
+        _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
+        foreach (var series in file.Series.Skip(1))
+        {
+            // Only images this backend can decode are offered; the others would fail on every read.
+            if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder)
+            {
+                _associated.TryAdd(name, decoder);
+            }
+        }
+
+        AssociatedImageNames = [.. _associated.Keys];
+        Properties = TiffSlideProperties.Read(file);
+    }
+
+    public string Name => "tiff";
+
+    public string Version { get; } =
+        typeof(TiffBackend).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1";
+
+    public IReadOnlyList<SlideLevel> Levels { get; }
+
+    public IReadOnlyDictionary<string, string> Properties { get; }
+
+    public IReadOnlyList<string> AssociatedImageNames { get; }
+
+    public PixelFormat PixelFormat { get; }
+
+    /// <summary>The series whose levels this backend reads; its pages give the chunk grid and stored sizes per level.</summary>
+    public TiffSeries Series { get; }
+
+    /// <summary>Opens <paramref name="path"/> if it is a TIFF whose first series this backend decodes.</summary>
+    /// <exception cref="SlideNotFoundException">nothing exists at the path.</exception>
+    /// <exception cref="SlideFormatException">the file is not a TIFF, is broken, or uses what this backend does not decode.</exception>
+    public static TiffBackend Open(string path)
+    {
+        TiffFile file;
+        try
+        {
+            file = TiffFile.Open(path);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SlideNotFoundException(path, error);
+        }
+        catch (TiffFormatException error)
+        {
+            throw new SlideFormatException(path, error.Message, error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SlideFormatException(path, $"cannot read the file: {error.Message}", error);
+        }
+
+        try
+        {
+            return new TiffBackend(file);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads a region of a level. Pixels outside the level are 0: a TIFF has no background colour, and 0 is what
+    /// tifffile and the zarr arrays of a level (fill value 0) give there too.
+    /// </summary>
+    public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, _levels.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(width);
+        ArgumentOutOfRangeException.ThrowIfNegative(height);
+        var needed = (long)width * height * PixelFormat.BytesPerPixel;
+        if (destination.Length < needed)
+        {
+            throw new ArgumentException($"The region needs {needed} bytes, the destination has {destination.Length}.", nameof(destination));
+        }
+
+        // Level-0 coordinates map to a level by its downsample, rounding down, as OpenSlide maps them.
+        var downsample = Levels[level].Downsample;
+        Read(_levels[level], $"level {level}", (long)Math.Floor(x / downsample), (long)Math.Floor(y / downsample), width, height, destination);
+    }
+
+    public PixelArray ReadAssociatedImage(string name)
+    {
+        if (!_associated.TryGetValue(name, out var decoder))
+        {
+            throw new ArgumentException($"The slide has no associated image '{name}'.", nameof(name));
+        }
+
+        var pixels = new PixelArray(checked((int)decoder.Page.Height), checked((int)decoder.Page.Width), decoder.Format);
+        Read(decoder, $"associated image '{name}'", 0, 0, pixels.Width, pixels.Height, pixels.Data);
+        return pixels;
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static TiffPageDecoder CreateLevel(TiffFile file, TiffPage page, int level)
+    {
+        var decoder = TiffPageDecoder.TryCreate(file, page, out var reason)
+            ?? throw new SlideFormatException(file.Path, level == 0 ? reason : $"level {level}: {reason}");
+        var baseline = file.Series[0].Levels[0];
+        if (page.SamplesPerPixel != baseline.SamplesPerPixel || page.BitsPerSample != baseline.BitsPerSample)
+        {
+            throw new SlideFormatException(file.Path, $"level {level} has {page.SamplesPerPixel} samples of {page.BitsPerSample} bits, level 0 {baseline.SamplesPerPixel} of {baseline.BitsPerSample}");
+        }
+
+        return decoder;
+    }
+
+    private void Read(TiffPageDecoder decoder, string what, long x, long y, int width, int height, Span<byte> destination)
+    {
+        try
+        {
+            decoder.ReadRegion(x, y, width, height, destination);
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException)
+        {
+            throw new SlideReadException(_file.Path, $"{what}: {error.Message}", error);
+        }
+    }
+}

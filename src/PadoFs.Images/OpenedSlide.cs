@@ -1,16 +1,22 @@
 using PadoFs.Images.Backends;
+using PadoFs.Images.Backends.Tiff;
+using PadoFs.Images.Errors;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
 
 /// <summary>
 /// An open slide: the backend that decodes it and, when the file is a TIFF, its structure, which decides
-/// the chunk grid (one chunk per stored tile or strip) and the stored size of every chunk.
+/// the chunk grid (one chunk per stored tile or strip) and the stored size of every chunk. Where PadoFs decodes
+/// a level's stored tiles itself, chunks are decoded straight from the file: one decode per chunk, the stored
+/// pixels exactly, also at levels whose downsample is not an integer, where reading through OpenSlide would
+/// resample at sub-pixel offsets.
 /// </summary>
 internal sealed class OpenedSlide : IDisposable
 {
     private readonly TiffFile? _tiff;
     private readonly TiffPage?[] _tiffLevels;
+    private readonly TiffPageDecoder?[] _tileDecoders;
 
     public OpenedSlide(string localPath, ISlideBackend backend, TiffFile? tiff)
     {
@@ -19,11 +25,13 @@ internal sealed class OpenedSlide : IDisposable
         _tiff = tiff;
         var levels = new ImageLevel[backend.Levels.Count];
         _tiffLevels = new TiffPage?[levels.Length];
+        _tileDecoders = new TiffPageDecoder?[levels.Length];
         for (var i = 0; i < levels.Length; i++)
         {
             var level = backend.Levels[i];
             var page = tiff is null ? null : FindStoredLevel(tiff, level);
             _tiffLevels[i] = page;
+            _tileDecoders[i] = page is null ? null : DirectDecoder(tiff!, page, backend);
             var (chunkWidth, chunkHeight) = page is not null
                 ? ((int)page.ChunkWidth, (int)page.ChunkHeight)
                 : level.TileWidth > 0 && level.TileHeight > 0
@@ -47,6 +55,19 @@ internal sealed class OpenedSlide : IDisposable
     public void ReadChunk(int level, int row, int column, Span<byte> destination)
     {
         var grid = Levels[level];
+        if (_tileDecoders[level] is { } decoder)
+        {
+            try
+            {
+                decoder.ReadRegion((long)column * grid.ChunkWidth, (long)row * grid.ChunkHeight, grid.ChunkWidth, grid.ChunkHeight, destination);
+                return;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                throw new SlideReadException(LocalPath, $"level {level} chunk ({row}, {column}): {e.Message}", e);
+            }
+        }
+
         var downsample = grid.Downsample;
         var x = (long)Math.Round((long)column * grid.ChunkWidth * downsample);
         var y = (long)Math.Round((long)row * grid.ChunkHeight * downsample);
@@ -77,6 +98,15 @@ internal sealed class OpenedSlide : IDisposable
     {
         Backend.Dispose();
         _tiff?.Dispose();
+    }
+
+    // Only where the page decodes to exactly the pixel format the backend hands out (RGB for OpenSlide).
+    private static TiffPageDecoder? DirectDecoder(TiffFile tiff, TiffPage page, ISlideBackend backend)
+    {
+        var decoder = TiffPageDecoder.TryCreate(tiff, page, out _);
+        return decoder is not null && decoder.Format == backend.PixelFormat && page.Photometric is TiffPhotometric.Rgb or TiffPhotometric.MinIsBlack
+            ? decoder
+            : null;
     }
 
     // The backend's levels are the stored pyramid of the file's first series; a level is matched by its size.

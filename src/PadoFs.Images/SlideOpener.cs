@@ -1,5 +1,6 @@
 using PadoFs.Images.Backends;
 using PadoFs.Images.Backends.OpenSlide;
+using PadoFs.Images.Backends.Tiff;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Tiff;
 
@@ -51,7 +52,7 @@ internal static class SlideOpener
         }
     }
 
-    private static OpenSlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
+    private static ISlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
     {
         SlideFormatException refusedByOpenSlide;
         try
@@ -68,6 +69,13 @@ internal static class SlideOpener
             throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide.Reason}; TIFF reader: {notTiff})", refusedByOpenSlide);
         }
 
-        throw new SlideFormatException(urlpath, $"{refusedByOpenSlide.Reason} (OpenSlide)", refusedByOpenSlide);
+        try
+        {
+            return TiffBackend.Open(localPath);
+        }
+        catch (SlideFormatException e)
+        {
+            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide.Reason})", e);
+        }
     }
 }

@@ -127,6 +127,11 @@ public sealed class TiffBackend : ISlideBackend
         Read(_levels[level], $"level {level}", (long)Math.Floor(x / downsample), (long)Math.Floor(y / downsample), width, height, destination);
     }
 
+    public (int Width, int Height) GetAssociatedImageSize(string name) =>
+        _associated.TryGetValue(name, out var decoder)
+            ? (checked((int)decoder.Page.Width), checked((int)decoder.Page.Height))
+            : throw new ArgumentException($"The slide has no associated image '{name}'.", nameof(name));
+
     public PixelArray ReadAssociatedImage(string name)
     {
         if (!_associated.TryGetValue(name, out var decoder))

@@ -47,6 +47,9 @@ internal static class MountCommand
             options.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        // A failed start is reported below in one line; the host would log it again with its stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(config);

@@ -55,6 +55,6 @@ internal sealed class ExportProgressBar : IProgress<ExportProgress>
         var filled = (int)(fraction * BarWidth);
         var drawn = bar ? "[" + new string('#', filled) + new string('.', BarWidth - filled) + "] " : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{drawn}{fraction,4:P0}  {value.KeysWritten}/{value.TotalKeys} files  {megabytes:0.0} MB  {megabytes / seconds:0.0} MB/s");
+            $"{drawn}{fraction * 100,3:0}%  {value.KeysWritten}/{value.TotalKeys} files  {megabytes:0.0} MB  {megabytes / seconds:0.0} MB/s");
     }
 }

@@ -3,7 +3,8 @@
 usage: zarr_vs_reference.py GROUP SLIDE LAYOUT [LEVEL...]
 
 Reference pixels: openslide-python's read_region of the whole level (composited over the slide's
-background colour by PadoFs's documented rule), or tifffile's series 0 levels for files OpenSlide cannot open.
+background colour by PadoFs's documented rule), or tifffile's series 0 levels for files OpenSlide cannot open
+(Pillow's libtiff where tifffile lacks the codec).
 Prints one JSON object: per level the shapes and how many samples differ.
 """
 import json
@@ -40,7 +41,15 @@ def tifffile_levels(path):
     series = tif.series[0]
 
     def read(level):
-        return series.levels[level].asarray()
+        page = series.levels[level].keyframe
+        try:
+            return page.asarray()
+        except ValueError:
+            # Without imagecodecs tifffile decodes no LZW or PackBits: Pillow's libtiff reads those pages.
+            from PIL import Image
+            with Image.open(path) as image:
+                image.seek(page.index)
+                return np.asarray(image)
 
     return len(series.levels), read
 

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using PadoFs.Testing;
+
+namespace PadoFs.IntegrationTests;
+
+/// <summary>padofs inspect, record and export as users run them, checked against openslide-python and tifffile.</summary>
+public sealed class CommandLineTests
+{
+    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];
+
+    public static TheoryData<string> TiffSlides => ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "unreadable.svs"];
+
+    public static TheoryData<string> BadInputs => ["broken.svs", "unopenable.tiff", "/nonexistent/slide.svs"];
+
+    [Theory]
+    [MemberData(nameof(ReadableSlides))]
+    public void Inspect_json_agrees_with_openslide(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path, "--json");
+        Assert.True(exitCode == 0, stderr);
+        using var ours = JsonDocument.Parse(stdout);
+        using var oracle = JsonDocument.Parse(Python.RunOracle("openslide_region.py", "info", path));
+        var root = ours.RootElement;
+
+        Assert.Equal(path, root.GetProperty("urlpath").GetString());
+        Assert.Equal("openslide", root.GetProperty("backend").GetString());
+        var properties = oracle.RootElement.GetProperty("properties");
+        Assert.Equal(properties.GetProperty("openslide.vendor").GetString(), root.GetProperty("vendor").GetString());
+        AssertMpp(properties, "openslide.mpp-x", root.GetProperty("mpp_x"));
+        AssertMpp(properties, "openslide.mpp-y", root.GetProperty("mpp_y"));
+        Assert.Equal(
+            properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()),
+            root.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()));
+        Assert.Equal(
+            oracle.RootElement.GetProperty("associated").EnumerateObject().Select(a => a.Name).Order(),
+            root.GetProperty("associated_images").EnumerateArray().Select(a => a.GetString()).Order());
+        var levels = root.GetProperty("levels").EnumerateArray().ToList();
+        var expected = oracle.RootElement.GetProperty("levels").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, levels.Count);
+        for (var i = 0; i < levels.Count; i++)
+        {
+            Assert.Equal(i, levels[i].GetProperty("level").GetInt32());
+            Assert.Equal(expected[i].GetProperty("width").GetInt64(), levels[i].GetProperty("width").GetInt64());
+            Assert.Equal(expected[i].GetProperty("height").GetInt64(), levels[i].GetProperty("height").GetInt64());
+            Assert.Equal(expected[i].GetProperty("downsample").GetDouble(), levels[i].GetProperty("downsample").GetDouble());
+            foreach (var field in new[] { "tile_width", "tile_height", "chunk_rows", "chunk_cols", "stored_bytes" })
+            {
+                Assert.True(levels[i].TryGetProperty(field, out _), field);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TiffSlides))]
+    public void Chunk_sizes_of_every_level_equal_tifffiles_byte_counts(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var structure = JsonDocument.Parse(Python.RunOracle("tiff_structure.py", path));
+        var levels = structure.RootElement.GetProperty("series")[0].GetProperty("levels").EnumerateArray().ToList();
+
+        for (var level = 0; level < levels.Count; level++)
+        {
+            var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path, "--chunk-sizes", level.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(exitCode == 0, stderr);
+            using var ours = JsonDocument.Parse(stdout);
+            Assert.Equal(levels[level].GetProperty("chunk_byte_counts").GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal), ours.RootElement.GetRawText());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Inspect_of_bad_input_prints_the_reason_without_a_stack_trace_and_fails(string slide)
+    {
+        var path = slide.StartsWith('/') ? slide : SharedSlides.PathOf(slide);
+
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"padofs: Cannot open slide '{path}'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_text_shows_levels_mpp_and_associated_images()
+    {
+        var (exitCode, stdout, _) = PadofsCommand.Run("inspect", SharedSlides.PathOf("cmu-1-small-region.svs"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("aperio", stdout, StringComparison.Ordinal);
+        Assert.Contains("0.499", stdout, StringComparison.Ordinal);
+        Assert.Contains("label, macro, thumbnail", stdout, StringComparison.Ordinal);
+        Assert.Contains("  240x240", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Record_prints_pado_records_ready_for_a_mount_config()
+    {
+        var paths = new[] { SharedSlides.PathOf("small.svs"), SharedSlides.PathOf("tcga-cr-7395.svs") };
+
+        var (exitCode, stdout, stderr) = PadofsCommand.Run(["record", .. paths, "--checksum"]);
+
+        Assert.True(exitCode == 0, stderr);
+        using var records = JsonDocument.Parse(stdout);
+        Assert.Equal(2, records.RootElement.GetArrayLength());
+        var tcga = records.RootElement[1];
+        Assert.Equal(paths[1], tcga.GetProperty("urlpath").GetString());
+        Assert.Equal(JsonValueKind.Null, tcga.GetProperty("mpp_x").ValueKind);
+        Assert.StartsWith("md5:3901814:", tcga.GetProperty("md5_computed").GetString(), StringComparison.Ordinal);
+        Assert.Equal(23, tcga.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void Export_writes_a_zarr_tree_zarr_python_reads_and_shows_progress()
+    {
+        using var folder = new TemporaryDirectory();
+        var target = folder.File("boxes.zarr");
+
+        var (exitCode, _, stderr) = PadofsCommand.Run("export", SharedSlides.PathOf("boxes.tiff"), target, "--layout", "ome-ngff");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("100%", stderr, StringComparison.Ordinal);
+        Assert.Contains("\"differing_samples\": 0", Python.RunOracle("zarr_vs_reference.py", target, SharedSlides.PathOf("boxes.tiff"), "ome-ngff"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateDirectories(folder.Path), name => name.Contains(".partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Export_of_a_slide_that_fails_mid_read_leaves_nothing_behind()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var (exitCode, _, stderr) = PadofsCommand.Run("export", SharedSlides.PathOf("unreadable.svs"), folder.File("out.zarr"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("unreadable.svs", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
+    private static void AssertMpp(JsonElement properties, string key, JsonElement value)
+    {
+        if (properties.TryGetProperty(key, out var expected))
+        {
+            Assert.Equal(double.Parse(expected.GetString()!, System.Globalization.CultureInfo.InvariantCulture), value.GetDouble());
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, value.ValueKind);
+        }
+    }
+}

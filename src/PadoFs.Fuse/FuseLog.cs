@@ -28,4 +28,7 @@ internal static partial class FuseLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "The FUSE loop of {MountPoint} did not end within {Timeout} after stop")]
     public static partial void StopTimedOut(ILogger logger, string mountPoint, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Cannot set the read-ahead of {MountPoint} to {ReadAheadKiB} KiB, reads stay at the kernel's default size: {Reason}")]
+    public static partial void ReadAheadNotSet(ILogger logger, string mountPoint, int readAheadKiB, string reason);
 }

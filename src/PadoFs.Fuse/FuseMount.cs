@@ -90,6 +90,7 @@ public sealed unsafe class FuseMount : IDisposable
             throw new FuseMountException($"Mounting {path} failed: {reason}.");
         }
 
+        KernelReadAhead.Raise(path, mount._device, options.ReadAheadKiB, logger);
         FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
         return mount;
     }

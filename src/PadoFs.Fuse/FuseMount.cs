@@ -59,7 +59,7 @@ public sealed unsafe class FuseMount : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxThreads, 1);
 
         var library = LibFuse.Shared;
-        var path = global::PadoFs.Fuse.MountPoint.Prepare(mountPoint, logger);
+        var path = MountPointGuard.Prepare(mountPoint, logger);
         var fileSystem = new FuseFileSystem(tree, options, logger);
         var handle = new GCHandle<FuseFileSystem>(fileSystem);
         var fuse = CreateSession(library, options, handle);
@@ -115,7 +115,7 @@ public sealed unsafe class FuseMount : IDisposable
             _stopRequested = true;
         }
 
-        if (_loop.ThreadState != ThreadState.Unstarted && !_loop.Join(_options.StopTimeout))
+        if (!_loop.Join(_options.StopTimeout))
         {
             FuseLog.StopTimedOut(_logger, MountPoint, _options.StopTimeout);
             Unmounter.UnmountIfShown(MountPoint, _device);

@@ -59,9 +59,10 @@ public sealed class MountErrorTests
         Assert.Throws<IOException>(() => File.ReadAllBytes(mounted.PathOf("broken.bin")));
 
         var failure = Assert.Single(mounted.Logger.Entries.Where(entry => entry.Level == LogLevel.Error).DistinctBy(entry => entry.Message));
-        Assert.Equal("read", failure.Values["Operation"]);
-        Assert.Equal("/broken.bin", failure.Values["Path"]);
-        Assert.Equal(EIO, failure.Values["Errno"]);
+        Assert.Equal("FUSE read of /broken.bin failed with errno 5", failure.Message);
+        Assert.Equal("read", failure["Operation"]);
+        Assert.Equal("/broken.bin", failure["Path"]);
+        Assert.Equal(EIO, failure["Errno"]);
         Assert.IsType<IOException>(failure.Exception);
     }
 
@@ -124,16 +125,19 @@ public sealed class MountErrorTests
         {
             Assert.Equal("fuse.padofs", ProcMounts.TypeAt(readOnly.Mount.MountPoint));
             Assert.Contains("ro", MountOptions(readOnly.Mount.MountPoint));
+            Assert.DoesNotContain("allow_other", MountOptions(readOnly.Mount.MountPoint));
         }
 
-        using var writable = new MountedTree(TestTrees.Sample(out _), new FuseMountOptions { ReadOnly = false });
+        using var writable = new MountedTree(TestTrees.Sample(out _), new FuseMountOptions { ReadOnly = false, AllowOther = true });
         Assert.Contains("rw", MountOptions(writable.Mount.MountPoint));
+        Assert.Contains("allow_other", MountOptions(writable.Mount.MountPoint));
     }
 
     private static string[] MountOptions(string mountPoint) =>
-        File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).Last(fields => fields[1] == mountPoint)[3].Split(',');
+        File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).Last(fields => fields[1] == mountPoint.Replace(" ", "\\040", StringComparison.Ordinal))[3].Split(',');
 
     private static string Snapshot(MountedTree mounted) =>
-        Commands.Output("/bin/ls", "-lR", "--time-style=+%s", mounted.Mount.MountPoint)
+        Commands.Output("/bin/ls", "-l", "--time-style=+%s", mounted.Mount.MountPoint)
+        + Commands.Output("/bin/ls", "-lR", "--time-style=+%s", mounted.PathOf("slide.zarr"))
         + Convert.ToHexStringLower(File.ReadAllBytes(mounted.PathOf("small.bin")));
 }

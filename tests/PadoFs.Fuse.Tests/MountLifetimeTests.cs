@@ -20,6 +20,8 @@ public sealed class MountLifetimeTests
         Assert.False(ProcMounts.IsMounted(mountPoint));
         Assert.True(mounted.Mount.Completion.IsCompletedSuccessfully);
         Assert.Empty(Directory.EnumerateFileSystemEntries(mountPoint));
+        Assert.DoesNotContain(mounted.Logger.Entries, entry => entry.Level >= LogLevel.Warning);
+        Assert.Contains(mounted.Logger.Entries, entry => entry.Message == $"Unmounted {mountPoint}");
         mounted.Mount.Stop();
 
         using var again = FuseMount.Mount(TestTrees.Sample(out _), mountPoint);
@@ -67,6 +69,21 @@ public sealed class MountLifetimeTests
     }
 
     [Fact]
+    public void Stop_with_a_file_held_open_but_idle_returns_at_once()
+    {
+        using var mounted = new MountedTree(TestTrees.Sample(out _));
+        using var handle = File.OpenHandle(mounted.PathOf("big.bin"));
+        Assert.Equal(10, RandomAccess.Read(handle, new byte[10], 0));
+
+        var watch = Stopwatch.StartNew();
+        mounted.Mount.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"stop took {watch.Elapsed}");
+        Assert.False(ProcMounts.IsMounted(mounted.Mount.MountPoint));
+        Assert.ThrowsAny<IOException>(() => RandomAccess.Read(handle, new byte[10], TestTrees.BigLength - 10));
+    }
+
+    [Fact]
     public async Task An_unmount_from_outside_ends_the_mount()
     {
         using var mounted = new MountedTree(TestTrees.Sample(out _));
@@ -93,6 +110,24 @@ public sealed class MountLifetimeTests
         Assert.Equal(MountPointProblem.NotEmpty, notEmpty.Problem);
         Assert.Contains(directory.File("missing"), missing.Message, StringComparison.Ordinal);
         Assert.False(ProcMounts.IsMounted(directory.Path));
+    }
+
+    [Fact]
+    public void A_mount_point_reached_through_a_symbolic_link_is_mounted_at_its_real_path()
+    {
+        using var directory = new TemporaryDirectory();
+        var real = Directory.CreateDirectory(directory.File("real")).FullName;
+        var link = directory.File("link");
+        File.CreateSymbolicLink(link, real);
+
+        using (var mount = FuseMount.Mount(TestTrees.Sample(out _), link))
+        {
+            Assert.Equal(real, mount.MountPoint);
+            Assert.True(ProcMounts.IsMounted(real));
+            Assert.Equal(TestTrees.SmallLength, new FileInfo(Path.Join(link, "small.bin")).Length);
+        }
+
+        Assert.False(ProcMounts.IsMounted(real));
     }
 
     [Fact]
@@ -134,7 +169,7 @@ public sealed class MountLifetimeTests
             {
                 Assert.Equal("fuse.padofs", ProcMounts.TypeAt(mountPoint));
                 Assert.Equal(PatternFile.Expected(0, TestTrees.SmallLength), File.ReadAllBytes(Path.Join(mountPoint, "small.bin")));
-                Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Warning && Equals(entry.Values["MountPoint"], mountPoint));
+                Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Warning && Equals(entry["MountPoint"], mountPoint));
             }
 
             Assert.False(ProcMounts.IsMounted(mountPoint));

@@ -153,7 +153,6 @@ public sealed class NativeLayoutTests
         ("EBUSY", Errno.EBUSY),
         ("ENOTDIR", Errno.ENOTDIR),
         ("EISDIR", Errno.EISDIR),
-        ("EINVAL", Errno.EINVAL),
         ("EROFS", Errno.EROFS),
         ("ENOTCONN", Errno.ENOTCONN),
         ("S_IFDIR", FileModes.S_IFDIR),

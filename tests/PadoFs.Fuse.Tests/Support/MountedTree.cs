@@ -10,7 +10,7 @@ internal sealed class MountedTree : IDisposable
 
     public MountedTree(MountTree tree, FuseMountOptions? options = null)
     {
-        Folder = Path.Combine(_directory.Path, "mnt");
+        Folder = Path.Combine(_directory.Path, "mount point");
         Directory.CreateDirectory(Folder);
         try
         {

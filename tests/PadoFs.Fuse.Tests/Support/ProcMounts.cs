@@ -20,5 +20,7 @@ internal static class ProcMounts
     }
 
     private static IEnumerable<string[]> Lines(string mountPoint) =>
-        File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).Where(fields => fields.Length > 2 && fields[1] == mountPoint);
+        File.ReadLines("/proc/self/mounts")
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 2 && fields[1].Replace("\\040", " ", StringComparison.Ordinal) == mountPoint);
 }

@@ -12,7 +12,8 @@ internal static class TestTrees
     public static readonly DateTimeOffset Modified = new(2024, 5, 17, 10, 30, 15, 250, TimeSpan.Zero);
 
     /// <summary>
-    /// /big.bin (5 MiB), /slide.zarr/.zgroup, /slide.zarr/0/{.zarray,0.0.0} and /broken.bin whose reads throw.
+    /// /big.bin (5 MiB), /small.bin, /slide.zarr/.zgroup, /slide.zarr/0/{.zarray,0.0.0}, /broken.bin whose reads
+    /// throw and /broken.zarr that cannot be listed.
     /// </summary>
     public static MountTree Sample(out PatternFile big) => Sample(out big, TimeSpan.Zero);
 
@@ -21,6 +22,6 @@ internal static class TestTrees
         big = new PatternFile("big.bin", BigLength, delayPerRead);
         var level = new MemoryDirectory("0", new PatternFile(".zarray", 321), new PatternFile("0.0.0", 65536));
         var slide = new MemoryDirectory("slide.zarr", new PatternFile(".zgroup", 24), level);
-        return new MountTree(new MemoryDirectory(string.Empty, big, new PatternFile("small.bin", SmallLength), slide, new FailingFile("broken.bin", BrokenLength)));
+        return new MountTree(new MemoryDirectory(string.Empty, big, new PatternFile("small.bin", SmallLength), slide, new FailingFile("broken.bin", BrokenLength), new FailingDirectory("broken.zarr")));
     }
 }

@@ -4,7 +4,7 @@ using PadoFs.Fuse.Native;
 namespace PadoFs.Fuse;
 
 /// <summary>Checks a folder before it takes a mount, and clears a stale mount a killed daemon left on it.</summary>
-internal static class MountPoint
+internal static class MountPointGuard
 {
     private const int MaxStaleMounts = 16;
 

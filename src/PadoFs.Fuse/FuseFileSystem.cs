@@ -28,6 +28,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
 
     public void Initialize(FuseConnectionInfo* connection, FuseConfig* config)
     {
+        // Nothing changes while mounted: names, attributes, absent names and file pages may all stay cached.
         var timeout = options.CacheTimeout.TotalSeconds;
         config->EntryTimeout = timeout;
         config->AttributeTimeout = timeout;
@@ -35,11 +36,17 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         config->KernelCache = 1;
         config->DirectIo = 0;
         config->AutoCache = 0;
+
+        // libfuse numbers the nodes itself, stably for as long as the kernel knows them; the tree has no inodes.
         config->UseInode = 0;
+
+        // getattr resolves by path, and with nullpath_ok libfuse would pass none for a file that is open.
         config->NullPathOk = 0;
-        config->HardRemove = 0;
+
+        // An interrupt option would make libfuse install a signal handler; the host owns the signals.
         config->Interrupt = 0;
 
+        // libfuse refuses the connection unless this repeats the max_read mount option.
         connection->MaxRead = MaxRead;
 
         // In offset-0 readdir mode libfuse 3.14 sends readdirplus entries with inode 0, so the kernel discards their
@@ -175,7 +182,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
         try
         {
-            FuseLog.OperationFailed(logger, operation, path ?? "(unknown)", errno, exception);
+            // A name the tree reports missing is an everyday answer; anything else is a fault worth seeing.
+            var level = errno == Errno.ENOENT ? LogLevel.Debug : LogLevel.Error;
+            FuseLog.OperationFailed(logger, level, operation, path ?? "(unknown)", errno, exception);
         }
         catch (Exception)
         {

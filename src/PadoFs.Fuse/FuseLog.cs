@@ -5,8 +5,8 @@ namespace PadoFs.Fuse;
 /// <summary>The adapter's structured log messages.</summary>
 internal static partial class FuseLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
-    public static partial void OperationFailed(ILogger logger, string operation, string path, int errno, Exception exception);
+    [LoggerMessage(EventId = 1, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
+    public static partial void OperationFailed(ILogger logger, LogLevel level, string operation, string path, int errno, Exception exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Mounted {MountPoint} (read-only {ReadOnly}, allow_other {AllowOther}, up to {MaxThreads} threads)")]
     public static partial void Mounted(ILogger logger, string mountPoint, bool readOnly, bool allowOther, int maxThreads);

@@ -118,7 +118,7 @@ internal static unsafe class FuseCallbacks
     {
         try
         {
-            OpenNode.Close(info->FileHandle);
+            Current().OpenNodes.Close(info->FileHandle);
             return 0;
         }
         catch (Exception exception)

@@ -21,6 +21,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     private readonly uint _userId = LibC.EffectiveUserId;
     private readonly uint _groupId = LibC.EffectiveGroupId;
 
+    /// <summary>The handles of what is open; all freed once the mount has ended.</summary>
+    public OpenNodeTable OpenNodes { get; } = new();
+
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the kernel's INIT has been answered: from then on requests are served.</summary>
@@ -97,7 +100,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case MountFile file:
                 info->KeepCache = true;
                 info->DirectIo = false;
-                info->FileHandle = OpenNode.Open(file, path);
+                info->FileHandle = OpenNodes.Open(file, path);
                 return 0;
             default:
                 return -Errno.EISDIR;
@@ -111,7 +114,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
-                info->FileHandle = OpenNode.Open(directory, path);
+                info->FileHandle = OpenNodes.Open(directory, path);
                 return 0;
             default:
                 return -Errno.ENOTDIR;

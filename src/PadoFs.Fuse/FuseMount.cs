@@ -17,7 +17,8 @@ public sealed unsafe class FuseMount : IDisposable
 
     private readonly LibFuse _library;
     private readonly void* _fuse;
-    private readonly GCHandle<FuseFileSystem> _fileSystem;
+    private readonly FuseFileSystem _fileSystem;
+    private readonly GCHandle<FuseFileSystem> _fileSystemHandle;
     private readonly string _device;
     private readonly FuseMountOptions _options;
     private readonly ILogger _logger;
@@ -31,7 +32,8 @@ public sealed unsafe class FuseMount : IDisposable
     {
         _library = library;
         _fuse = fuse;
-        _fileSystem = fileSystem;
+        _fileSystem = fileSystem.Target;
+        _fileSystemHandle = fileSystem;
         MountPoint = mountPoint;
         _device = device;
         _options = options;
@@ -41,6 +43,9 @@ public sealed unsafe class FuseMount : IDisposable
 
     /// <summary>The canonical path the tree is mounted at.</summary>
     public string MountPoint { get; }
+
+    /// <summary>How many files and folders are open through the mount.</summary>
+    internal int OpenHandleCount => _fileSystem.OpenNodes.Count;
 
     /// <summary>Completes when the mount has ended and is unmounted; faults if it ended by itself with an error.</summary>
     public Task Completion => _completion.Task;
@@ -149,7 +154,8 @@ public sealed unsafe class FuseMount : IDisposable
                 _library.Destroy(_fuse);
             }
 
-            _fileSystem.Dispose();
+            _fileSystem.OpenNodes.CloseAll();
+            _fileSystemHandle.Dispose();
             var errno = Unmounter.UnmountIfShown(MountPoint, _device);
             if (errno == 0)
             {

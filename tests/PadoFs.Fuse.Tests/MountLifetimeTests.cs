@@ -21,6 +21,7 @@ public sealed class MountLifetimeTests
         Assert.True(mounted.Mount.Completion.IsCompletedSuccessfully);
         Assert.Empty(Directory.EnumerateFileSystemEntries(mountPoint));
         Assert.DoesNotContain(mounted.Logger.Entries, entry => entry.Level >= LogLevel.Warning);
+        Assert.Equal(0, mounted.Mount.OpenHandleCount);
         Assert.Contains(mounted.Logger.Entries, entry => entry.Message == $"Unmounted {mountPoint}");
         mounted.Mount.Stop();
 
@@ -74,10 +75,12 @@ public sealed class MountLifetimeTests
         using var mounted = new MountedTree(TestTrees.Sample(out _));
         using var handle = File.OpenHandle(mounted.PathOf("big.bin"));
         Assert.Equal(10, RandomAccess.Read(handle, new byte[10], 0));
+        Assert.Equal(1, mounted.Mount.OpenHandleCount);
 
         var watch = Stopwatch.StartNew();
         mounted.Mount.Stop();
 
+        Assert.Equal(0, mounted.Mount.OpenHandleCount);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"stop took {watch.Elapsed}");
         Assert.False(ProcMounts.IsMounted(mounted.Mount.MountPoint));
         Assert.ThrowsAny<IOException>(() => RandomAccess.Read(handle, new byte[10], TestTrees.BigLength - 10));

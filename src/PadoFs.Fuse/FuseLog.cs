@@ -31,4 +31,7 @@ internal static partial class FuseLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Cannot set the read-ahead of {MountPoint} to {ReadAheadKiB} KiB, reads stay at the kernel's default size: {Reason}")]
     public static partial void ReadAheadNotSet(ILogger logger, string mountPoint, int readAheadKiB, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Cannot unmount {MountPoint}")]
+    public static partial void UnmountThrew(ILogger logger, string mountPoint, Exception exception);
 }

@@ -123,7 +123,7 @@ public sealed unsafe class FuseMount : IDisposable
         if (!_loop.Join(_options.StopTimeout))
         {
             FuseLog.StopTimedOut(_logger, MountPoint, _options.StopTimeout);
-            Unmounter.UnmountIfShown(MountPoint, _device);
+            TryUnmount();
         }
     }
 
@@ -142,44 +142,57 @@ public sealed unsafe class FuseMount : IDisposable
             failure = exception;
             FuseLog.LoopThrew(_logger, MountPoint, exception);
         }
-        finally
+
+        bool stopRequested;
+        lock (_gate)
         {
-            bool stopRequested;
-            lock (_gate)
-            {
-                stopRequested = _stopRequested;
-                _destroyed = true;
+            stopRequested = _stopRequested;
+            _destroyed = true;
 
-                // Closes /dev/fuse: the kernel aborts whatever a detached mount's users still wait for.
-                _library.Destroy(_fuse);
-            }
+            // Closes /dev/fuse: the kernel aborts whatever a detached mount's users still wait for.
+            _library.Destroy(_fuse);
+        }
 
-            _fileSystem.OpenNodes.CloseAll();
-            _fileSystemHandle.Dispose();
+        _fileSystem.OpenNodes.CloseAll();
+        _fileSystemHandle.Dispose();
+        if (TryUnmount())
+        {
+            FuseLog.Unmounted(_logger, MountPoint);
+        }
+
+        if (status != 0 && !stopRequested)
+        {
+            FuseLog.LoopFailed(_logger, MountPoint, status);
+            failure ??= new FuseMountException($"The FUSE loop of {MountPoint} ended with status {status}.");
+        }
+
+        if (failure is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(failure);
+        }
+    }
+
+    // Runs on the loop's own thread too, where an exception would end the process: failures are logged instead.
+    private bool TryUnmount()
+    {
+        try
+        {
             var errno = Unmounter.UnmountIfShown(MountPoint, _device);
-            if (errno == 0)
-            {
-                FuseLog.Unmounted(_logger, MountPoint);
-            }
-            else
+            if (errno != 0)
             {
                 FuseLog.UnmountFailed(_logger, MountPoint, errno);
             }
 
-            if (status != 0 && !stopRequested)
-            {
-                FuseLog.LoopFailed(_logger, MountPoint, status);
-                failure ??= new FuseMountException($"The FUSE loop of {MountPoint} ended with status {status}.");
-            }
-
-            if (failure is null)
-            {
-                _completion.TrySetResult();
-            }
-            else
-            {
-                _completion.TrySetException(failure);
-            }
+            return errno == 0;
+        }
+        catch (Exception exception)
+        {
+            FuseLog.UnmountThrew(_logger, MountPoint, exception);
+            return false;
         }
     }
 

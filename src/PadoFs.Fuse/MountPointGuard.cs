@@ -38,14 +38,14 @@ internal static class MountPointGuard
     public static string Canonicalize(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        var resolved = LibC.RealPath(full, out _);
+        var resolved = LibC.RealPath(full);
         if (resolved is not null)
         {
             return resolved;
         }
 
         var parent = Path.GetDirectoryName(full);
-        var resolvedParent = parent is null ? null : LibC.RealPath(parent, out _);
+        var resolvedParent = parent is null ? null : LibC.RealPath(parent);
         return resolvedParent is null ? full : Path.Join(resolvedParent, Path.GetFileName(full));
     }
 

@@ -53,8 +53,10 @@ public sealed class MountLifetimeTests
             }
         })).ToArray();
         using var python = Process.Start(Commands.Python, ["-c", "import sys\nwith open(sys.argv[1], 'rb') as f:\n    while f.read(1 << 20): pass", path])!;
+        var deadline = Stopwatch.StartNew();
         while (big.Reads < 20)
         {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"only {big.Reads} reads reached the tree");
             await Task.Delay(20);
         }
 

@@ -53,7 +53,7 @@ internal static unsafe class FuseCallbacks
         }
         catch (Exception exception)
         {
-            FileSystemOf(privateData).Fail("init", "/", exception);
+            Fail("init", "/", exception);
         }
 
         // libfuse hands this value to every later request as the context's private data.
@@ -118,7 +118,7 @@ internal static unsafe class FuseCallbacks
     {
         try
         {
-            OpenNode.Close(info->FileHandle);
+            Current().OpenNodes.Close(info->FileHandle);
             return 0;
         }
         catch (Exception exception)

@@ -21,6 +21,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     private readonly uint _userId = LibC.EffectiveUserId;
     private readonly uint _groupId = LibC.EffectiveGroupId;
 
+    /// <summary>The handles of what is open; all freed once the mount has ended.</summary>
+    public OpenNodeTable OpenNodes { get; } = new();
+
     private readonly TaskCompletionSource _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the kernel's INIT has been answered: from then on requests are served.</summary>
@@ -28,6 +31,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
 
     public void Initialize(FuseConnectionInfo* connection, FuseConfig* config)
     {
+        // Nothing changes while mounted: names, attributes, absent names and file pages may all stay cached.
         var timeout = options.CacheTimeout.TotalSeconds;
         config->EntryTimeout = timeout;
         config->AttributeTimeout = timeout;
@@ -35,11 +39,17 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         config->KernelCache = 1;
         config->DirectIo = 0;
         config->AutoCache = 0;
+
+        // libfuse numbers the nodes itself, stably for as long as the kernel knows them; the tree has no inodes.
         config->UseInode = 0;
+
+        // getattr resolves by path, and with nullpath_ok libfuse would pass none for a file that is open.
         config->NullPathOk = 0;
-        config->HardRemove = 0;
+
+        // An interrupt option would make libfuse install a signal handler; the host owns the signals.
         config->Interrupt = 0;
 
+        // libfuse refuses the connection unless this repeats the max_read mount option.
         connection->MaxRead = MaxRead;
 
         // In offset-0 readdir mode libfuse 3.14 sends readdirplus entries with inode 0, so the kernel discards their
@@ -91,7 +101,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
                 // Immutable files stay in the page cache across opens; live ones are read from the tree every time.
                 info->KeepCache = !file.IsLive;
                 info->DirectIo = file.IsLive;
-                info->FileHandle = OpenNode.Open(file, path);
+                info->FileHandle = OpenNodes.Open(file, path);
                 return 0;
             default:
                 return -Errno.EISDIR;
@@ -105,7 +115,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
-                info->FileHandle = OpenNode.Open(directory, path);
+                info->FileHandle = OpenNodes.Open(directory, path);
                 return 0;
             default:
                 return -Errno.ENOTDIR;
@@ -176,15 +186,19 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
         try
         {
-            // An IOException is the tree explaining a failure it expects (a slide that cannot be read): its message
-            // says it all. Anything else is a bug, logged with its stack.
-            if (exception is IOException)
+            // A name the tree reports missing is an everyday answer. An IOException is the tree explaining a failure
+            // it expects (a slide that cannot be read): its message says it all. Anything else is a bug, with its stack.
+            if (errno == Errno.ENOENT)
+            {
+                FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
+            }
+            else if (exception is IOException)
             {
                 FuseLog.OperationRefused(logger, operation, path ?? "(unknown)", errno, exception.Message);
             }
             else
             {
-                FuseLog.OperationFailed(logger, operation, path ?? "(unknown)", errno, exception);
+                FuseLog.OperationFailed(logger, LogLevel.Error, operation, path ?? "(unknown)", errno, exception);
             }
         }
         catch (Exception)

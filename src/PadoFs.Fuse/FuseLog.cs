@@ -5,8 +5,8 @@ namespace PadoFs.Fuse;
 /// <summary>The adapter's structured log messages.</summary>
 internal static partial class FuseLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
-    public static partial void OperationFailed(ILogger logger, string operation, string path, int errno, Exception exception);
+    [LoggerMessage(EventId = 1, Message = "FUSE {Operation} of {Path} failed with errno {Errno}")]
+    public static partial void OperationFailed(ILogger logger, LogLevel level, string operation, string path, int errno, Exception exception);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "FUSE {Operation} of {Path} failed with errno {Errno}: {Reason}")]
     public static partial void OperationRefused(ILogger logger, string operation, string path, int errno, string reason);
@@ -31,4 +31,10 @@ internal static partial class FuseLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "The FUSE loop of {MountPoint} did not end within {Timeout} after stop")]
     public static partial void StopTimedOut(ILogger logger, string mountPoint, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Cannot set the read-ahead of {MountPoint} to {ReadAheadKiB} KiB, reads stay at the kernel's default size: {Reason}")]
+    public static partial void ReadAheadNotSet(ILogger logger, string mountPoint, int readAheadKiB, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Cannot unmount {MountPoint}")]
+    public static partial void UnmountThrew(ILogger logger, string mountPoint, Exception exception);
 }

@@ -17,7 +17,8 @@ public sealed unsafe class FuseMount : IDisposable
 
     private readonly LibFuse _library;
     private readonly void* _fuse;
-    private readonly GCHandle<FuseFileSystem> _fileSystem;
+    private readonly FuseFileSystem _fileSystem;
+    private readonly GCHandle<FuseFileSystem> _fileSystemHandle;
     private readonly string _device;
     private readonly FuseMountOptions _options;
     private readonly ILogger _logger;
@@ -31,7 +32,8 @@ public sealed unsafe class FuseMount : IDisposable
     {
         _library = library;
         _fuse = fuse;
-        _fileSystem = fileSystem;
+        _fileSystem = fileSystem.Target;
+        _fileSystemHandle = fileSystem;
         MountPoint = mountPoint;
         _device = device;
         _options = options;
@@ -41,6 +43,9 @@ public sealed unsafe class FuseMount : IDisposable
 
     /// <summary>The canonical path the tree is mounted at.</summary>
     public string MountPoint { get; }
+
+    /// <summary>How many files and folders are open through the mount.</summary>
+    internal int OpenHandleCount => _fileSystem.OpenNodes.Count;
 
     /// <summary>Completes when the mount has ended and is unmounted; faults if it ended by itself with an error.</summary>
     public Task Completion => _completion.Task;
@@ -59,7 +64,7 @@ public sealed unsafe class FuseMount : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxThreads, 1);
 
         var library = LibFuse.Shared;
-        var path = global::PadoFs.Fuse.MountPoint.Prepare(mountPoint, logger);
+        var path = MountPointGuard.Prepare(mountPoint, logger);
         var fileSystem = new FuseFileSystem(tree, options, logger);
         var handle = new GCHandle<FuseFileSystem>(fileSystem);
         var fuse = CreateSession(library, options, handle);
@@ -90,6 +95,7 @@ public sealed unsafe class FuseMount : IDisposable
             throw new FuseMountException($"Mounting {path} failed: {reason}.");
         }
 
+        KernelReadAhead.Raise(path, mount._device, options.ReadAheadKiB, logger);
         FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
         return mount;
     }
@@ -114,10 +120,10 @@ public sealed unsafe class FuseMount : IDisposable
             _stopRequested = true;
         }
 
-        if (_loop.ThreadState != ThreadState.Unstarted && !_loop.Join(_options.StopTimeout))
+        if (!_loop.Join(_options.StopTimeout))
         {
             FuseLog.StopTimedOut(_logger, MountPoint, _options.StopTimeout);
-            Unmounter.UnmountIfShown(MountPoint, _device);
+            TryUnmount();
         }
     }
 
@@ -136,43 +142,57 @@ public sealed unsafe class FuseMount : IDisposable
             failure = exception;
             FuseLog.LoopThrew(_logger, MountPoint, exception);
         }
-        finally
+
+        bool stopRequested;
+        lock (_gate)
         {
-            bool stopRequested;
-            lock (_gate)
-            {
-                stopRequested = _stopRequested;
-                _destroyed = true;
+            stopRequested = _stopRequested;
+            _destroyed = true;
 
-                // Closes /dev/fuse: the kernel aborts whatever a detached mount's users still wait for.
-                _library.Destroy(_fuse);
-            }
+            // Closes /dev/fuse: the kernel aborts whatever a detached mount's users still wait for.
+            _library.Destroy(_fuse);
+        }
 
-            _fileSystem.Dispose();
+        _fileSystem.OpenNodes.CloseAll();
+        _fileSystemHandle.Dispose();
+        if (TryUnmount())
+        {
+            FuseLog.Unmounted(_logger, MountPoint);
+        }
+
+        if (status != 0 && !stopRequested)
+        {
+            FuseLog.LoopFailed(_logger, MountPoint, status);
+            failure ??= new FuseMountException($"The FUSE loop of {MountPoint} ended with status {status}.");
+        }
+
+        if (failure is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(failure);
+        }
+    }
+
+    // Runs on the loop's own thread too, where an exception would end the process: failures are logged instead.
+    private bool TryUnmount()
+    {
+        try
+        {
             var errno = Unmounter.UnmountIfShown(MountPoint, _device);
-            if (errno == 0)
-            {
-                FuseLog.Unmounted(_logger, MountPoint);
-            }
-            else
+            if (errno != 0)
             {
                 FuseLog.UnmountFailed(_logger, MountPoint, errno);
             }
 
-            if (status != 0 && !stopRequested)
-            {
-                FuseLog.LoopFailed(_logger, MountPoint, status);
-                failure ??= new FuseMountException($"The FUSE loop of {MountPoint} ended with status {status}.");
-            }
-
-            if (failure is null)
-            {
-                _completion.TrySetResult();
-            }
-            else
-            {
-                _completion.TrySetException(failure);
-            }
+            return errno == 0;
+        }
+        catch (Exception exception)
+        {
+            FuseLog.UnmountThrew(_logger, MountPoint, exception);
+            return false;
         }
     }
 

@@ -15,6 +15,12 @@ public sealed record FuseMountOptions
     /// <summary>The most requests served at once: libfuse's worker threads.</summary>
     public int MaxThreads { get; init; } = 16;
 
+    /// <summary>
+    /// The kernel's read-ahead for the mount, in KiB; 0 keeps the kernel's default (128 KiB). FUSE read requests are
+    /// at most this large, so a large value lets whole chunks arrive in one request (libfuse 3.14 allows 1 MiB).
+    /// </summary>
+    public int ReadAheadKiB { get; init; } = 1024;
+
     /// <summary>How long the kernel may cache names, attributes and absent names; the tree never changes while mounted.</summary>
     public TimeSpan CacheTimeout { get; init; } = TimeSpan.FromHours(24);
 

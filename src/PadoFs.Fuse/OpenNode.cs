@@ -13,10 +13,5 @@ internal sealed class OpenNode(MountNode node, string path)
 
     public string Path { get; } = path;
 
-    public static ulong Open(MountNode node, string path) =>
-        (ulong)GCHandle<OpenNode>.ToIntPtr(new GCHandle<OpenNode>(new OpenNode(node, path)));
-
     public static OpenNode Get(ulong handle) => GCHandle<OpenNode>.FromIntPtr((nint)handle).Target;
-
-    public static void Close(ulong handle) => GCHandle<OpenNode>.FromIntPtr((nint)handle).Dispose();
 }

@@ -10,7 +10,6 @@ internal static class Errno
     public const int EBUSY = 16;
     public const int ENOTDIR = 20;
     public const int EISDIR = 21;
-    public const int EINVAL = 22;
     public const int EROFS = 30;
     public const int ENOTCONN = 107;
 }

@@ -34,13 +34,11 @@ internal static unsafe class LibC
         return WithErrno(s_statvfs(native.Pointer, &result));
     }
 
-    /// <summary>realpath(3): the canonical absolute path, or null with the errno.</summary>
-    public static string? RealPath(string path, out int errno)
+    /// <summary>realpath(3): the canonical absolute path, or null when it cannot be resolved.</summary>
+    public static string? RealPath(string path)
     {
         using var native = new NativeString(path);
-        Marshal.SetLastSystemError(0);
         var resolved = s_realpath(native.Pointer, null);
-        errno = Marshal.GetLastSystemError();
         if (resolved is null)
         {
             return null;

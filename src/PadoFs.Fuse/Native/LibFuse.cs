@@ -58,9 +58,6 @@ internal sealed unsafe class LibFuse
     /// <summary>The loaded library; throws <see cref="DllNotFoundException"/> naming the Debian packages when it is missing.</summary>
     public static LibFuse Shared => s_shared.Value;
 
-    /// <summary>True when the library has been loaded, so its callbacks may run.</summary>
-    public static bool IsLoaded => s_shared.IsValueCreated;
-
     public void* New(FuseArgs* args, FuseOperations* operations, void* userData) =>
         _new(args, operations, (nuint)sizeof(FuseOperations), userData);
 

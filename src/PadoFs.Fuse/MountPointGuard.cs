@@ -4,7 +4,7 @@ using PadoFs.Fuse.Native;
 namespace PadoFs.Fuse;
 
 /// <summary>Checks a folder before it takes a mount, and clears a stale mount a killed daemon left on it.</summary>
-internal static class MountPoint
+internal static class MountPointGuard
 {
     private const int MaxStaleMounts = 16;
 
@@ -38,14 +38,14 @@ internal static class MountPoint
     public static string Canonicalize(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        var resolved = LibC.RealPath(full, out _);
+        var resolved = LibC.RealPath(full);
         if (resolved is not null)
         {
             return resolved;
         }
 
         var parent = Path.GetDirectoryName(full);
-        var resolvedParent = parent is null ? null : LibC.RealPath(parent, out _);
+        var resolvedParent = parent is null ? null : LibC.RealPath(parent);
         return resolvedParent is null ? full : Path.Join(resolvedParent, Path.GetFileName(full));
     }
 

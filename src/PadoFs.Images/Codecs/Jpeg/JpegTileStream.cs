@@ -3,10 +3,11 @@ using System.Buffers.Binary;
 namespace PadoFs.Images.Codecs.Jpeg;
 
 /// <summary>
-/// Turns a TIFF JPEG tile into one interchange-format stream that a plain decoder reads the way OpenSlide reads
-/// the tile: SOI, the page's JPEGTables segments (its tables-only stream without SOI and EOI), the tile's own header
-/// segments, then the tile's scans up to its EOI. OpenSlide instead feeds libjpeg the tables stream and then the
-/// tile; both load the same tables, and a tile segment that redefines a table replaces it in both.
+/// Turns a TIFF JPEG tile into one interchange-format stream that a reused decoder reads the way OpenSlide reads
+/// the tile with a new one: SOI, <see cref="JpegHuffmanReset"/>, the page's JPEGTables segments (its tables-only
+/// stream without SOI and EOI), the tile's own header segments, then the tile's scans up to its EOI. OpenSlide
+/// instead feeds libjpeg the tables stream and then the tile; both load the same tables, and a tile segment that
+/// redefines a table replaces it in both.
 /// </summary>
 /// <remarks>
 /// OpenSlide sets libjpeg's <c>jpeg_color_space</c> from the Photometric tag, which TurboJPEG cannot. libjpeg takes
@@ -20,6 +21,7 @@ internal static class JpegTileStream
     private const byte StartOfImage = 0xD8;
     private const byte EndOfImage = 0xD9;
     private const byte StartOfScan = 0xDA;
+    private const byte DefineQuantizationTables = 0xDB;
     private const byte Jfif = 0xE0;
     private const byte Adobe = 0xEE;
 
@@ -28,7 +30,8 @@ internal static class JpegTileStream
         [MarkerPrefix, Adobe, 0x00, 0x0E, (byte)'A', (byte)'d', (byte)'o', (byte)'b', (byte)'e', 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00];
 
     /// <summary>The most bytes <see cref="Assemble"/> writes for a tile and tables of these lengths.</summary>
-    public static int MaxLength(int tileLength, int tablesLength) => tileLength + tablesLength + AdobeSegment.Length;
+    public static int MaxLength(int tileLength, int tablesLength) =>
+        2 + JpegHuffmanReset.Segment.Length + tablesLength + tileLength + AdobeSegment.Length;
 
     /// <summary>
     /// Writes the stream to <paramref name="output"/> (at least <see cref="MaxLength"/> long) and returns its length.
@@ -38,23 +41,34 @@ internal static class JpegTileStream
     /// <param name="colorSpace">The page's photometric interpretation.</param>
     /// <param name="output">Receives the stream.</param>
     /// <param name="frame">The tile's frame header.</param>
-    /// <exception cref="TileDecodeException">the tile or tables are not JPEG marker streams of the expected shape.</exception>
+    /// <exception cref="TileDecodeException">
+    /// the tile or tables are not JPEG marker streams of the expected shape, or the tile uses a quantization table that
+    /// neither defines (a reused decoder still has the table of an earlier tile, where a new one fails).
+    /// </exception>
     public static int Assemble(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> tables, JpegColorSpace colorSpace, Span<byte> output, out JpegFrameHeader frame)
     {
         var forcesColorSpace = colorSpace != JpegColorSpace.Gray;
         output[0] = MarkerPrefix;
         output[1] = StartOfImage;
-        var written = 2;
-        frame = default;
+        JpegHuffmanReset.Segment.CopyTo(output[2..]);
+        var written = 2 + JpegHuffmanReset.Segment.Length;
+        var header = default(Header);
         if (!tables.IsEmpty)
         {
-            CopyHeader(tables, isTables: true, forcesColorSpace, output, ref written, ref frame);
+            CopyHeader(tables, isTables: true, forcesColorSpace, output, ref written, ref header);
         }
 
-        var scan = CopyHeader(tile, isTables: false, forcesColorSpace, output, ref written, ref frame);
+        var scan = CopyHeader(tile, isTables: false, forcesColorSpace, output, ref written, ref header);
+        frame = header.Frame;
         if (frame.Components == 0)
         {
             throw Corrupt("the tile has no frame header (SOF marker) before its scan");
+        }
+
+        var undefined = frame.QuantizationTables & ~header.DefinedQuantizationTables;
+        if (undefined != 0)
+        {
+            throw Corrupt($"quantization table {System.Numerics.BitOperations.TrailingZeroCount(undefined)} is used but defined neither in the JPEGTables nor in the tile");
         }
 
         if (forcesColorSpace)
@@ -72,7 +86,7 @@ internal static class JpegTileStream
     /// Copies the marker segments after the SOI of <paramref name="source"/> up to its first SOS (the tile) or its EOI
     /// (the tables) and returns where that marker starts.
     /// </summary>
-    private static int CopyHeader(ReadOnlySpan<byte> source, bool isTables, bool dropsColorMarkers, Span<byte> output, ref int written, ref JpegFrameHeader frame)
+    private static int CopyHeader(ReadOnlySpan<byte> source, bool isTables, bool dropsColorMarkers, Span<byte> output, ref int written, ref Header header)
     {
         var what = isTables ? "JPEGTables" : "tile";
         if (source.Length < 2 || source[0] != MarkerPrefix || source[1] != StartOfImage)
@@ -119,7 +133,11 @@ internal static class JpegTileStream
             var segment = source.Slice(position, segmentLength);
             if (IsFrameHeader(marker))
             {
-                frame = ReadFrameHeader(segment, frame, what);
+                header.Frame = ReadFrameHeader(segment, header.Frame, what);
+            }
+            else if (marker == DefineQuantizationTables)
+            {
+                header.DefinedQuantizationTables |= ReadQuantizationTableSlots(segment, what);
             }
 
             if (!(dropsColorMarkers && (marker == Jfif || marker == Adobe)))
@@ -155,15 +173,43 @@ internal static class JpegTileStream
             throw Corrupt($"the {what} have a second frame header");
         }
 
-        if (segment.Length < 10 || segment[9] == 0)
+        var components = segment.Length < 10 ? 0 : segment[9];
+        if (components == 0 || segment.Length < 10 + (3 * components))
         {
             throw Corrupt($"the {what} have a truncated frame header");
+        }
+
+        var quantizationTables = 0;
+        for (var c = 0; c < components; c++)
+        {
+            quantizationTables |= 1 << (segment[10 + (3 * c) + 2] & 0x1F);
         }
 
         return new JpegFrameHeader(
             Width: BinaryPrimitives.ReadUInt16BigEndian(segment[7..]),
             Height: BinaryPrimitives.ReadUInt16BigEndian(segment[5..]),
-            Components: segment[9]);
+            Components: components,
+            QuantizationTables: quantizationTables);
+    }
+
+    /// <summary>The slots a DQT segment fills, as a bit mask: each table is a slot byte then 64 one- or two-byte values.</summary>
+    private static int ReadQuantizationTableSlots(ReadOnlySpan<byte> segment, string what)
+    {
+        var slots = 0;
+        var position = 4;
+        while (position < segment.Length)
+        {
+            var precisionAndSlot = segment[position];
+            slots |= 1 << (precisionAndSlot & 0x0F);
+            position += 1 + (64 * ((precisionAndSlot >> 4) == 0 ? 1 : 2));
+        }
+
+        if (position != segment.Length)
+        {
+            throw Corrupt($"a quantization table of the {what} is truncated");
+        }
+
+        return slots;
     }
 
     /// <summary>SOF0 to SOF15, leaving out DHT (C4), JPG (C8) and DAC (CC), which share the range.</summary>
@@ -173,4 +219,13 @@ internal static class JpegTileStream
     private static bool IsStandalone(byte marker) => marker is 0x01 or (>= 0xD0 and <= 0xD7);
 
     private static TileDecodeException Corrupt(string reason) => new(JpegTileDecoder.CodecName, reason);
+
+    /// <summary>What the header segments copied so far declared.</summary>
+    private struct Header
+    {
+        public JpegFrameHeader Frame;
+
+        /// <summary>Bit mask of the quantization table slots DQT segments filled.</summary>
+        public int DefinedQuantizationTables;
+    }
 }

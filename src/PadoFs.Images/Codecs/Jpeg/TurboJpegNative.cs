@@ -46,20 +46,24 @@ internal static unsafe class TurboJpegNative
     public static string ErrorMessage(nint handle) =>
         Marshal.PtrToStringUTF8((nint)s_exports.Value.GetErrorStr2(handle)) ?? "unknown TurboJPEG error";
 
-    private static Exports Load()
+    /// <summary>The handle of the first of <paramref name="candidates"/> that loads.</summary>
+    /// <exception cref="DllNotFoundException">none loads; the message names the package to install.</exception>
+    internal static nint LoadFirst(IReadOnlyList<string> candidates)
     {
-        foreach (var candidate in CandidateNames)
+        foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, typeof(TurboJpegNative).Assembly, searchPath: null, out var library))
             {
-                return new Exports(library);
+                return library;
             }
         }
 
         throw new DllNotFoundException(
-            $"libjpeg-turbo's TurboJPEG library is not installed: none of {string.Join(", ", CandidateNames)} could be loaded. " +
+            $"libjpeg-turbo's TurboJPEG library is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
             "On Debian and Ubuntu install the package libturbojpeg0 (apt-get install libturbojpeg0).");
     }
+
+    private static Exports Load() => new(LoadFirst(CandidateNames));
 
     private sealed class Exports(nint library)
     {

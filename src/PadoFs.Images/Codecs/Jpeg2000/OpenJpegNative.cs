@@ -80,20 +80,24 @@ internal static unsafe class OpenJpegNative
 
     public static void DestroyImage(OpjImage* image) => s_exports.Value.ImageDestroy(image);
 
-    private static Exports Load()
+    /// <summary>The handle of the first of <paramref name="candidates"/> that loads.</summary>
+    /// <exception cref="DllNotFoundException">none loads; the message names the package to install.</exception>
+    internal static nint LoadFirst(IReadOnlyList<string> candidates)
     {
-        foreach (var candidate in CandidateNames)
+        foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, typeof(OpenJpegNative).Assembly, searchPath: null, out var library))
             {
-                return new Exports(library);
+                return library;
             }
         }
 
         throw new DllNotFoundException(
-            $"The OpenJPEG library is not installed: none of {string.Join(", ", CandidateNames)} could be loaded. " +
+            $"The OpenJPEG library is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
             "On Debian and Ubuntu install the package libopenjp2-7 (apt-get install libopenjp2-7).");
     }
+
+    private static Exports Load() => new(LoadFirst(CandidateNames));
 
     private sealed class Exports(nint library)
     {

@@ -91,7 +91,7 @@ internal static class JpegTileStream
         var what = isTables ? "JPEGTables" : "tile";
         if (source.Length < 2 || source[0] != MarkerPrefix || source[1] != StartOfImage)
         {
-            throw Corrupt($"the {what} do not start with a JPEG SOI marker");
+            throw Corrupt($"no JPEG SOI marker at the start of the {what}");
         }
 
         var position = 2;
@@ -99,12 +99,12 @@ internal static class JpegTileStream
         {
             if (position + 1 >= source.Length)
             {
-                throw Corrupt(isTables ? "the JPEGTables end without an EOI marker" : "the tile ends before its scan (no SOS marker)");
+                throw Corrupt(isTables ? "no EOI marker at the end of the JPEGTables" : "the tile ends before its scan (no SOS marker)");
             }
 
             if (source[position] != MarkerPrefix)
             {
-                throw Corrupt($"the {what} have no marker at byte {position} (0x{source[position]:X2})");
+                throw Corrupt($"no marker at byte {position} of the {what} (0x{source[position]:X2})");
             }
 
             if (source[position + 1] == MarkerPrefix)
@@ -118,7 +118,7 @@ internal static class JpegTileStream
             {
                 if (isTables != (marker == EndOfImage))
                 {
-                    throw Corrupt(isTables ? "the JPEGTables contain a scan" : "the tile ends (EOI) before its scan");
+                    throw Corrupt(isTables ? "a scan in the JPEGTables" : "the tile ends (EOI) before its scan");
                 }
 
                 return position;
@@ -126,7 +126,7 @@ internal static class JpegTileStream
 
             if (marker == StartOfImage)
             {
-                throw Corrupt($"the {what} contain a second SOI marker");
+                throw Corrupt($"a second SOI marker in the {what}");
             }
 
             var segmentLength = 2 + (IsStandalone(marker) ? 0 : SegmentLength(source, position, what));
@@ -154,13 +154,13 @@ internal static class JpegTileStream
     {
         if (position + 4 > source.Length)
         {
-            throw Corrupt($"the {what} end inside a marker");
+            throw Corrupt($"a marker is cut off at the end of the {what}");
         }
 
         var length = BinaryPrimitives.ReadUInt16BigEndian(source[(position + 2)..]);
         if (length < 2 || position + 2 + length > source.Length)
         {
-            throw Corrupt($"a marker segment of the {what} (0xFF{source[position + 1]:X2} at byte {position}) runs past their end");
+            throw Corrupt($"a marker segment (0xFF{source[position + 1]:X2} at byte {position}) runs past the end of the {what}");
         }
 
         return length;
@@ -170,13 +170,13 @@ internal static class JpegTileStream
     {
         if (previous.Components != 0)
         {
-            throw Corrupt($"the {what} have a second frame header");
+            throw Corrupt($"a second frame header in the {what}");
         }
 
         var components = segment.Length < 10 ? 0 : segment[9];
         if (components == 0 || segment.Length < 10 + (3 * components))
         {
-            throw Corrupt($"the {what} have a truncated frame header");
+            throw Corrupt($"a truncated frame header in the {what}");
         }
 
         var quantizationTables = 0;
@@ -206,7 +206,7 @@ internal static class JpegTileStream
 
         if (position != segment.Length)
         {
-            throw Corrupt($"a quantization table of the {what} is truncated");
+            throw Corrupt($"a truncated quantization table in the {what}");
         }
 
         return slots;

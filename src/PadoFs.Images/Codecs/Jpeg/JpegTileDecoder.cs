@@ -1,0 +1,62 @@
+using System.Buffers;
+
+namespace PadoFs.Images.Codecs.Jpeg;
+
+/// <summary>
+/// Decodes one JPEG-compressed TIFF tile (Compression 7) with libjpeg-turbo into interleaved 8-bit samples, giving
+/// the pixels OpenSlide 3.4 gives for the tile: the same library, the same DCT and upsampling, and the colour
+/// transform chosen by the Photometric tag rather than guessed from the stream.
+/// </summary>
+internal static class JpegTileDecoder
+{
+    public const string CodecName = "JPEG";
+
+    /// <summary>
+    /// Decodes <paramref name="tile"/> into <paramref name="destination"/>: <paramref name="height"/> rows of
+    /// <paramref name="width"/> pixels, each R, G, B (or one gray byte for <see cref="JpegColorSpace.Gray"/>).
+    /// </summary>
+    /// <param name="tile">The tile's bytes as stored (TileOffsets/TileByteCounts).</param>
+    /// <param name="jpegTables">The page's JPEGTables tag (347), or empty when it has none.</param>
+    /// <param name="colorSpace">The page's Photometric tag.</param>
+    /// <param name="width">The page's tile width; the stream must be exactly this wide.</param>
+    /// <param name="height">The page's tile height; the stream must be exactly this high.</param>
+    /// <param name="destination">At least width x height x samples bytes.</param>
+    /// <exception cref="TileDecodeException">the tile is corrupt, truncated or of another size or sample count.</exception>
+    /// <exception cref="DllNotFoundException">libturbojpeg is not installed.</exception>
+    public static void Decode(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, JpegColorSpace colorSpace, int width, int height, Span<byte> destination)
+    {
+        var (samples, pixelFormat) = colorSpace switch
+        {
+            JpegColorSpace.Gray => (1, TurboJpegNative.PixelFormatGray),
+            JpegColorSpace.Rgb or JpegColorSpace.YCbCr => (3, TurboJpegNative.PixelFormatRgb),
+            _ => throw new ArgumentOutOfRangeException(nameof(colorSpace), colorSpace, "JPEG tiles are decoded only for photometric MinIsBlack, RGB or YCbCr."),
+        };
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (destination.Length < (long)width * height * samples)
+        {
+            throw new ArgumentException($"A {width} x {height} x {samples} tile needs {(long)width * height * samples} bytes, the destination has {destination.Length}.", nameof(destination));
+        }
+
+        var stream = ArrayPool<byte>.Shared.Rent(JpegTileStream.MaxLength(tile.Length, jpegTables.Length));
+        try
+        {
+            var length = JpegTileStream.Assemble(tile, jpegTables, colorSpace, stream, out var frame);
+            if (frame.Width != width || frame.Height != height)
+            {
+                throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels, the tile {width} x {height}");
+            }
+
+            if (frame.Components != samples)
+            {
+                throw new TileDecodeException(CodecName, $"the stream has {frame.Components} components, photometric {colorSpace} needs {samples}");
+            }
+
+            TurboJpegDecompressor.ForCurrentThread.Decompress(stream.AsSpan(0, length), destination, width, height, pixelFormat, samples);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+}

@@ -9,9 +9,10 @@ packages=(
   fuse3 libfuse3-3 libopenslide0 libturbojpeg0 libopenjp2-7
   # demo slide
   libvips-tools
-  # tests: independent readers, struct layout checks against the C headers
-  python3-zarr python3-numcodecs python3-openslide python3-tifffile python3-dask python3-jsonschema
-  libfuse3-dev gcc
+  # tests: independent readers (Pillow reads the LZW TIFFs tifffile cannot without imagecodecs),
+  # struct layout checks against the C headers
+  python3-zarr python3-numcodecs python3-openslide python3-tifffile python3-dask python3-jsonschema python3-pil
+  libfuse3-dev libopenjp2-7-dev gcc
 )
 
 missing=()

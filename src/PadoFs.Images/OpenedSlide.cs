@@ -59,7 +59,7 @@ internal sealed class OpenedSlide : IDisposable
         {
             try
             {
-                decoder.ReadRegion((long)column * grid.ChunkWidth, (long)row * grid.ChunkHeight, grid.ChunkWidth, grid.ChunkHeight, destination);
+                decoder.ReadChunk(row, column, destination[..(grid.ChunkWidth * grid.ChunkHeight * Backend.PixelFormat.BytesPerPixel)]);
                 return;
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
@@ -100,11 +100,12 @@ internal sealed class OpenedSlide : IDisposable
         _tiff?.Dispose();
     }
 
-    // Only where the page decodes to exactly the pixel format the backend hands out (RGB for OpenSlide).
+    // Only where the page decodes to exactly the pixel format the backend hands out (RGB for OpenSlide); YCbCr
+    // pages reach this point only as JPEG, which decodes them to RGB.
     private static TiffPageDecoder? DirectDecoder(TiffFile tiff, TiffPage page, ISlideBackend backend)
     {
         var decoder = TiffPageDecoder.TryCreate(tiff, page, out _);
-        return decoder is not null && decoder.Format == backend.PixelFormat && page.Photometric is TiffPhotometric.Rgb or TiffPhotometric.MinIsBlack
+        return decoder is not null && decoder.Format == backend.PixelFormat && page.Photometric is TiffPhotometric.Rgb or TiffPhotometric.MinIsBlack or TiffPhotometric.YCbCr
             ? decoder
             : null;
     }

@@ -45,7 +45,7 @@ internal sealed class TiffPageDecoder
     /// <summary>A decoder for <paramref name="page"/>, or the reason this backend cannot decode it.</summary>
     public static TiffPageDecoder? TryCreate(TiffFile file, TiffPage page, out string reason)
     {
-        if (!TiffCompression.TryGetDecoder(page.Compression, out var decoder))
+        if (!TiffCompression.TryGetDecoder(page, out var decoder))
         {
             reason = $"unsupported TIFF compression {page.Compression}";
             return null;
@@ -103,6 +103,26 @@ internal sealed class TiffPageDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes the chunk at (<paramref name="row"/>, <paramref name="col"/>) into <paramref name="destination"/>, as
+    /// ChunkHeight x ChunkWidth x S: straight into it where the chunk holds every sample, with no copy.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the chunk is missing from the file or does not decode.</exception>
+    public void ReadChunk(long row, long col, Span<byte> destination)
+    {
+        if (Page.ChunkPlanes == 1 && destination.Length == _chunkBytes)
+        {
+            if (!DecodeChunk(0, row, col, destination))
+            {
+                destination.Clear();
+            }
+
+            return;
+        }
+
+        ReadRegion(col * _chunkWidth, row * _chunkHeight, _chunkWidth, _chunkHeight, destination);
+    }
+
     private static string? Unsupported(TiffPage page)
     {
         if (page.Width == 0 || page.Height == 0)
@@ -130,7 +150,7 @@ internal sealed class TiffPageDecoder
             return $"unsupported TIFF FillOrder {page.FillOrder}";
         }
 
-        if (page.Photometric == YCbCr)
+        if (page.Photometric == YCbCr && page.Compression != TiffCompression.Jpeg)
         {
             // YCbCr outside JPEG is stored subsampled in a sample layout of its own, which no slide writer uses.
             return "unsupported TIFF YCbCr image outside JPEG";

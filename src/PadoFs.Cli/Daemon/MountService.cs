@@ -21,10 +21,11 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
 
     private FuseMount? _mount;
     private SlideRegistry? _registry;
+    private ChunkCache? _cache;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var cache = new ChunkCache(config.CacheBudgetBytes ?? CacheBudget.Floor);
+        var cache = _cache = new ChunkCache(config.CacheBudgetBytes ?? CacheBudget.Floor);
         var statistics = new MountStatistics();
         _registry = new SlideRegistry(config, cache, logger);
         var tree = MountTreeBuilder.Build(_registry, statistics, new MountStatusDocuments(statistics, cache, _registry));
@@ -45,6 +46,8 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
             mount.Stop();
             mount.Dispose();
         }
+
+        _cache?.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using PadoFs.Zarr.Caching;
 
 namespace PadoFs.Mount.Caching;
@@ -13,11 +14,14 @@ namespace PadoFs.Mount.Caching;
 /// <item>Hits take no lock: a dictionary read and a reference count.</item>
 /// <item>S3-FIFO eviction: new chunks enter a small queue and only move to the main queue when read again, so a
 /// scan of a whole level passes through without flushing the chunks that are really reused.</item>
+/// <item>Prefetch: chunks a reader will likely want next are decoded by worker threads, one per core but the
+/// reader's, from a short queue that drops requests rather than fall behind.</item>
 /// </list>
 /// </summary>
-public sealed class ChunkCache : IChunkCache
+public sealed class ChunkCache : IChunkCache, IDisposable
 {
     private const int SmallQueuePercent = 10;
+    private const int PrefetchQueueLength = 64;
 
     private readonly ConcurrentDictionary<ChunkKey, CachedChunk> _chunks = new();
     private readonly ChunkBufferPool _pool = new(maxFreePerLength: 32);
@@ -34,13 +38,23 @@ public sealed class ChunkCache : IChunkCache
     private long _decodes;
     private long _decodeFailures;
     private long _decodeTicks;
+    private long _prefetches;
+    private readonly Channel<PrefetchRequest> _prefetchRequests = Channel.CreateBounded<PrefetchRequest>(
+        new BoundedChannelOptions(PrefetchQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleWriter = false });
+    private readonly Task[] _prefetchers;
 
     private long _budget;
 
-    public ChunkCache(long budgetBytes)
+    public ChunkCache(long budgetBytes, int prefetchWorkers = -1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budgetBytes);
         _budget = budgetBytes;
+        var workers = prefetchWorkers >= 0 ? prefetchWorkers : Math.Max(1, Environment.ProcessorCount - 1);
+        _prefetchers = new Task[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            _prefetchers[i] = Task.Factory.StartNew(PrefetchLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        }
     }
 
     public long BudgetBytes => Interlocked.Read(ref _budget);
@@ -125,6 +139,22 @@ public sealed class ChunkCache : IChunkCache
         }
     }
 
+    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode)
+    {
+        // Only what fits a good many times in the budget: prefetching must never push out what readers use.
+        if (_prefetchers.Length > 0 && length <= BudgetBytes / 16 && !_chunks.ContainsKey(key))
+        {
+            _prefetchRequests.Writer.TryWrite(new PrefetchRequest(key, length, decode));
+        }
+    }
+
+    /// <summary>Stops the prefetch workers after the requests they are decoding.</summary>
+    public void Dispose()
+    {
+        _prefetchRequests.Writer.TryComplete();
+        Task.WaitAll(_prefetchers, TimeSpan.FromSeconds(10));
+    }
+
     public ChunkCacheStatistics GetStatistics() => new(
         BudgetBytes,
         ChargedBytes,
@@ -134,7 +164,33 @@ public sealed class ChunkCache : IChunkCache
         Interlocked.Read(ref _evictions),
         Interlocked.Read(ref _decodes),
         Interlocked.Read(ref _decodeFailures),
-        TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)));
+        TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)),
+        Interlocked.Read(ref _prefetches));
+
+    private async Task PrefetchLoop()
+    {
+        var requests = _prefetchRequests.Reader;
+        while (await requests.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (requests.TryRead(out var request))
+            {
+                if (_chunks.ContainsKey(request.Key))
+                {
+                    continue;
+                }
+
+                Interlocked.Increment(ref _prefetches);
+                try
+                {
+                    Get(request.Key, request.Length, request.Decode).Dispose();
+                }
+                catch (Exception)
+                {
+                    // The reader that gets to this chunk decodes it again and sees the failure itself.
+                }
+            }
+        }
+    }
 
     internal void Free(byte[] buffer)
     {
@@ -294,4 +350,6 @@ public sealed class ChunkCache : IChunkCache
             _ghosts.Remove(_ghostOrder.Dequeue());
         }
     }
+
+    private readonly record struct PrefetchRequest(ChunkKey Key, int Length, ChunkDecoder Decode);
 }

@@ -10,4 +10,5 @@ public sealed record ChunkCacheStatistics(
     long Evictions,
     long Decodes,
     long DecodeFailures,
-    TimeSpan DecodeTime);
+    TimeSpan DecodeTime,
+    long Prefetches);

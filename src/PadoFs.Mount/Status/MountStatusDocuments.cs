@@ -32,6 +32,7 @@ public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache 
         writer.WriteNumber("misses", cacheStatistics.Misses);
         writer.WriteNumber("evictions", cacheStatistics.Evictions);
         writer.WriteNumber("decodes", cacheStatistics.Decodes);
+        writer.WriteNumber("prefetches", cacheStatistics.Prefetches);
         writer.WriteNumber("decode_failures", cacheStatistics.DecodeFailures);
         writer.WriteNumber("decode_seconds", Math.Round(cacheStatistics.DecodeTime.TotalSeconds, 3));
         writer.WriteEndObject();

@@ -9,4 +9,10 @@ public interface IChunkCache
     /// <summary>The decoded bytes of <paramref name="key"/>, <paramref name="length"/> long, decoded by <paramref name="decode"/> when not held.</summary>
     /// <exception cref="Exception">whatever <paramref name="decode"/> threw; a failed decode is never kept.</exception>
     ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode);
+
+    /// <summary>
+    /// Asks for <paramref name="key"/> to be decoded in the background because a reader is likely to want it
+    /// soon; returns at once. A cache that keeps nothing ignores it; a failed prefetch is simply dropped.
+    /// </summary>
+    void Prefetch(ChunkKey key, int length, ChunkDecoder decode);
 }

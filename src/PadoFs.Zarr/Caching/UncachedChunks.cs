@@ -23,6 +23,10 @@ public sealed class UncachedChunks : IChunkCache
         return new ChunkLease(buffer);
     }
 
+    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode)
+    {
+    }
+
     private sealed class PooledBuffer(int length) : IChunkBuffer
     {
         private byte[]? _array = ArrayPool<byte>.Shared.Rent(length);

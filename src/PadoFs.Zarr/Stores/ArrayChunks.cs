@@ -5,9 +5,14 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>
 /// The chunks of one array: decoded once into (y, x, s) pixels through the cache, then handed out in the
 /// array's layout. Decoded chunks are shared by both layouts, since the key does not name the layout.
+/// Starting to read a chunk asks the cache to decode the next few in C order, the order zarr readers go in,
+/// so that decoding runs on other cores ahead of the reader.
 /// </summary>
 public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IChunkCache cache, ChunkDecoder decode)
 {
+    /// <summary>How many chunks ahead of a reader are asked for.</summary>
+    public const int PrefetchDepth = 4;
+
     public ArrayGeometry Geometry { get; } = geometry;
 
     /// <summary>Copies bytes of chunk (<paramref name="row"/>, <paramref name="column"/>) from <paramref name="offset"/>; returns how many.</summary>
@@ -20,6 +25,11 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         }
 
         var count = (int)Math.Min(destination.Length, length - offset);
+        if (offset == 0)
+        {
+            PrefetchAfter(row, column, length);
+        }
+
         using var lease = cache.Get(new ChunkKey(slide, array, row, column), length, decode);
         if (Geometry.Layout == ZarrLayout.OmeNgff && Geometry.Format.Samples > 1)
         {
@@ -31,5 +41,22 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         }
 
         return count;
+    }
+
+    private void PrefetchAfter(int row, int column, int length)
+    {
+        for (var ahead = 0; ahead < PrefetchDepth; ahead++)
+        {
+            if (++column == Geometry.ChunkColumns)
+            {
+                column = 0;
+                if (++row == Geometry.ChunkRows)
+                {
+                    return;
+                }
+            }
+
+            cache.Prefetch(new ChunkKey(slide, array, row, column), length, decode);
+        }
     }
 }

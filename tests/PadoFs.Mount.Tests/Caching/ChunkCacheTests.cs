@@ -11,7 +11,7 @@ public class ChunkCacheTests
     [Fact]
     public void Many_threads_reading_overlapping_chunks_decode_each_chunk_once()
     {
-        var cache = new ChunkCache(budgetBytes: 64L * ChunkLength);
+        using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength);
         var decoder = new CountingDecoder(delay: TimeSpan.FromMilliseconds(2));
         var keys = Enumerable.Range(0, 40).Select(i => Key(i)).ToArray();
 
@@ -36,7 +36,7 @@ public class ChunkCacheTests
     public async Task The_budget_is_never_exceeded_while_threads_scan_far_more_than_it_holds()
     {
         const long budget = 20L * ChunkLength;
-        var cache = new ChunkCache(budget);
+        using var cache = new ChunkCache(budget);
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
         long largestCharge = 0;
         using var sampling = new CancellationTokenSource();
@@ -69,7 +69,7 @@ public class ChunkCacheTests
     public void Memory_held_after_a_scan_ten_times_the_budget_stays_within_the_budget()
     {
         const long budget = 16L * 1024 * 1024;
-        var cache = new ChunkCache(budget);
+        using var cache = new ChunkCache(budget);
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
         var before = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -86,7 +86,7 @@ public class ChunkCacheTests
     [Fact]
     public void Chunks_read_again_survive_a_scan_of_chunks_read_once()
     {
-        var cache = new ChunkCache(budgetBytes: 50L * ChunkLength);
+        using var cache = new ChunkCache(budgetBytes: 50L * ChunkLength);
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
         var hot = Enumerable.Range(0, 10).Select(i => Key(i)).ToArray();
         foreach (var key in hot.Concat(hot))
@@ -110,7 +110,7 @@ public class ChunkCacheTests
     [Fact]
     public async Task A_failed_decode_fails_every_waiting_reader_and_is_not_kept()
     {
-        var cache = new ChunkCache(budgetBytes: 10L * ChunkLength);
+        using var cache = new ChunkCache(budgetBytes: 10L * ChunkLength);
         var attempts = 0;
         using var release = new ManualResetEventSlim();
         ChunkDecoder failing = (_, _) =>
@@ -147,7 +147,7 @@ public class ChunkCacheTests
     [Fact]
     public void A_chunk_larger_than_the_budget_is_served_without_being_kept()
     {
-        var cache = new ChunkCache(budgetBytes: ChunkLength / 2);
+        using var cache = new ChunkCache(budgetBytes: ChunkLength / 2);
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
 
         for (var i = 0; i < 3; i++)
@@ -158,6 +158,30 @@ public class ChunkCacheTests
 
         Assert.Equal(3, decoder.DecodesOf(Key(1)));
         Assert.Equal(0, cache.ChargedBytes);
+    }
+
+    [Fact]
+    public void Prefetched_chunks_are_decoded_in_the_background_and_then_hit()
+    {
+        using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength, prefetchWorkers: 1);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        var ahead = Enumerable.Range(1, 4).Select(i => Key(i)).ToArray();
+
+        foreach (var key in ahead)
+        {
+            cache.Prefetch(key, ChunkLength, decoder.Decode);
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Entries == ahead.Length, TimeSpan.FromSeconds(10)));
+        foreach (var key in ahead)
+        {
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+            Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
+        }
+
+        Assert.All(ahead, key => Assert.Equal(1, decoder.DecodesOf(key)));
+        Assert.Equal(ahead.Length, cache.GetStatistics().Prefetches);
+        Assert.Equal(ahead.Length, cache.GetStatistics().Hits);
     }
 
     private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Row: i / 3, Column: i);

@@ -29,20 +29,8 @@ internal static class OpenSlideLibrary
 
     /// <summary>The handle of the first candidate that loads.</summary>
     /// <exception cref="DllNotFoundException">none loads; the message lists them and the package to install.</exception>
-    internal static nint LoadFirst(IReadOnlyList<string> candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (NativeLibrary.TryLoad(candidate, typeof(OpenSlideLibrary).Assembly, searchPath: null, out var handle))
-            {
-                return handle;
-            }
-        }
-
-        throw new DllNotFoundException(
-            $"The OpenSlide library is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
-            "On Debian and Ubuntu install the package libopenslide0 (apt-get install libopenslide0).");
-    }
+    internal static nint LoadFirst(IReadOnlyList<string> candidates) =>
+        NativeLibraryCandidates.LoadFirst(candidates, "The OpenSlide library", "libopenslide0");
 
     private static nint Load()
     {

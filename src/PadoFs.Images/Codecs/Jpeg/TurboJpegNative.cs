@@ -48,20 +48,8 @@ internal static unsafe class TurboJpegNative
 
     /// <summary>The handle of the first of <paramref name="candidates"/> that loads.</summary>
     /// <exception cref="DllNotFoundException">none loads; the message names the package to install.</exception>
-    internal static nint LoadFirst(IReadOnlyList<string> candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (NativeLibrary.TryLoad(candidate, typeof(TurboJpegNative).Assembly, searchPath: null, out var library))
-            {
-                return library;
-            }
-        }
-
-        throw new DllNotFoundException(
-            $"libjpeg-turbo's TurboJPEG library is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
-            "On Debian and Ubuntu install the package libturbojpeg0 (apt-get install libturbojpeg0).");
-    }
+    internal static nint LoadFirst(IReadOnlyList<string> candidates) =>
+        NativeLibraryCandidates.LoadFirst(candidates, "libjpeg-turbo's TurboJPEG library", "libturbojpeg0");
 
     private static Exports Load() => new(LoadFirst(CandidateNames));
 

@@ -82,20 +82,8 @@ internal static unsafe class OpenJpegNative
 
     /// <summary>The handle of the first of <paramref name="candidates"/> that loads.</summary>
     /// <exception cref="DllNotFoundException">none loads; the message names the package to install.</exception>
-    internal static nint LoadFirst(IReadOnlyList<string> candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (NativeLibrary.TryLoad(candidate, typeof(OpenJpegNative).Assembly, searchPath: null, out var library))
-            {
-                return library;
-            }
-        }
-
-        throw new DllNotFoundException(
-            $"The OpenJPEG library is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
-            "On Debian and Ubuntu install the package libopenjp2-7 (apt-get install libopenjp2-7).");
-    }
+    internal static nint LoadFirst(IReadOnlyList<string> candidates) =>
+        NativeLibraryCandidates.LoadFirst(candidates, "The OpenJPEG library", "libopenjp2-7");
 
     private static Exports Load() => new(LoadFirst(CandidateNames));
 

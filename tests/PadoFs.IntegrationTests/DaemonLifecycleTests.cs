@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PadoFs.Testing;
+using Xunit.Abstractions;
 
 namespace PadoFs.IntegrationTests;
 
 /// <summary>The daemon as a service manager sees it: clean stops, clear refusals, recovery, and listing big mounts.</summary>
 [Collection(MountCollection.Name)]
-public sealed class DaemonLifecycleTests
+public sealed class DaemonLifecycleTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Sigterm_during_heavy_reads_exits_0_within_seconds_and_leaves_no_mount()
@@ -125,7 +126,7 @@ public sealed class DaemonLifecycleTests
     }
 
     [Fact]
-    public void A_mount_of_2000_records_lists_its_root_in_well_under_a_second_without_opening_a_slide()
+    public void A_mount_of_2000_records_lists_every_folder_without_opening_a_slide()
     {
         var images = Enumerable.Range(0, 2000).Select(i => (object)new
         {
@@ -143,10 +144,12 @@ public sealed class DaemonLifecycleTests
 
         Assert.Equal(200 + 1, cases.Length);
         Assert.Equal(2000, slides);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"listing took {clock.Elapsed.TotalMilliseconds:0} ms");
         using var stats = JsonDocument.Parse(File.ReadAllBytes(daemon.PathOf(".padofs/stats.json")));
         Assert.Equal(0, stats.RootElement.GetProperty("slides").GetProperty("open").GetInt32());
-        Console.WriteLine($"Listed 2,000 slides in 200 folders in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        Assert.Equal(0, stats.RootElement.GetProperty("cache").GetProperty("decodes").GetInt64());
+
+        // How long it took is reported, not asserted: timing belongs to benchmarks (scripts/bench-listing.sh).
+        output.WriteLine($"Listed 2,000 slides in 200 folders in {clock.Elapsed.TotalMilliseconds:0.0} ms");
     }
 
     [Fact]

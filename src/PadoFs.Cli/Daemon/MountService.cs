@@ -86,12 +86,12 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mounted {Count} slides at {MountPoint} (layout {Layout}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Serving {Count} slide folders at {MountPoint} (layout {Layout}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
     private partial void LogMounted(int count, string mountPoint, string layout, string cache);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed {Count} idle slides")]
+    [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Closed {Count} idle slides")]
     private partial void LogClosedIdle(int count);
 }

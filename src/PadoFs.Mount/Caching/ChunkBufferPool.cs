@@ -1,26 +1,59 @@
-using System.Collections.Concurrent;
-
 namespace PadoFs.Mount.Caching;
 
 /// <summary>
-/// Exact-length byte arrays for decoded chunks, reused by length. Chunks of a level all have one length, so a
-/// few sizes cover a mount; exact lengths keep the cache's charge equal to the memory it really holds.
+/// Free exact-length arrays for decoded chunks, reused by length: chunks of a level all have one length, so a
+/// few sizes cover a mount, and exact lengths keep the cache's charge equal to the memory it really holds.
+/// The cache keeps free arrays charged to its budget and drops them first when it needs room.
+/// Not thread-safe: the cache uses it under its queue lock.
 /// </summary>
 internal sealed class ChunkBufferPool(int maxFreePerLength)
 {
-    private readonly ConcurrentDictionary<int, ConcurrentBag<byte[]>> _free = new();
+    private readonly Dictionary<int, Stack<byte[]>> _free = [];
 
-    public byte[] Rent(int length) =>
-        _free.TryGetValue(length, out var bag) && bag.TryTake(out var array)
-            ? array
-            : GC.AllocateUninitializedArray<byte>(length);
+    public long FreeBytes { get; private set; }
 
-    public void Return(byte[] array)
+    public bool TryTake(int length, out byte[] array)
     {
-        var bag = _free.GetOrAdd(array.Length, static _ => []);
-        if (bag.Count < maxFreePerLength)
+        if (_free.TryGetValue(length, out var stack) && stack.TryPop(out array!))
         {
-            bag.Add(array);
+            FreeBytes -= length;
+            return true;
         }
+
+        array = [];
+        return false;
+    }
+
+    /// <summary>Keeps the array for reuse; false when enough of its length are kept already.</summary>
+    public bool TryKeep(byte[] array)
+    {
+        if (!_free.TryGetValue(array.Length, out var stack))
+        {
+            _free[array.Length] = stack = new Stack<byte[]>();
+        }
+
+        if (stack.Count >= maxFreePerLength)
+        {
+            return false;
+        }
+
+        stack.Push(array);
+        FreeBytes += array.Length;
+        return true;
+    }
+
+    /// <summary>Forgets one free array to make room; its length, or 0 when none is free.</summary>
+    public int DropOne()
+    {
+        foreach (var stack in _free.Values)
+        {
+            if (stack.TryPop(out var array))
+            {
+                FreeBytes -= array.Length;
+                return array.Length;
+            }
+        }
+
+        return 0;
     }
 }

@@ -75,7 +75,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         }
     }
 
-    /// <summary>Bytes of the buffers the cache holds now, never more than <see cref="BudgetBytes"/>.</summary>
+    /// <summary>Bytes of the arrays the cache holds now (listed, read, or free for reuse), never more than <see cref="BudgetBytes"/>.</summary>
     public long ChargedBytes => Interlocked.Read(ref _charged);
 
     public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode)
@@ -104,14 +104,14 @@ public sealed class ChunkCache : IChunkCache, IDisposable
                 return new ChunkLease(listed);
             }
 
-            if (!TryReserve(length))
+            if (!TryReserve(length, out var buffer))
             {
                 // Larger than the budget, or every byte of it is being read right now: serve without keeping.
                 Interlocked.Increment(ref _misses);
                 return UncachedChunks.Instance.Get(key, length, Timed(decode));
             }
 
-            var chunk = new CachedChunk(this, key, _pool.Rent(length));
+            var chunk = new CachedChunk(this, key, buffer);
             if (!_chunks.TryAdd(key, chunk))
             {
                 // Another reader listed this key first; nobody saw this chunk, so dropping both references frees it.
@@ -192,10 +192,18 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         }
     }
 
+    /// <summary>Takes back a chunk's array once nobody holds it: kept for reuse (still charged) or let go (uncharged).</summary>
     internal void Free(byte[] buffer)
     {
+        lock (_queueLock)
+        {
+            if (_pool.TryKeep(buffer))
+            {
+                return;
+            }
+        }
+
         Interlocked.Add(ref _charged, -buffer.Length);
-        _pool.Return(buffer);
     }
 
     private ChunkDecoder Timed(ChunkDecoder decode) => (key, destination) =>
@@ -217,8 +225,11 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         }
     };
 
-    private bool TryReserve(int length)
+    // Charges an array of the length to the budget: a free one of that length, else a new one once free arrays
+    // and then listed chunks have made room.
+    private bool TryReserve(int length, out byte[] buffer)
     {
+        buffer = [];
         if (length > BudgetBytes)
         {
             return false;
@@ -226,17 +237,34 @@ public sealed class ChunkCache : IChunkCache, IDisposable
 
         lock (_queueLock)
         {
-            while (ChargedBytes + length > BudgetBytes)
+            while (true)
             {
-                if (!EvictOne())
+                if (_pool.TryTake(length, out buffer))
+                {
+                    return true;
+                }
+
+                if (ChargedBytes + length <= BudgetBytes)
+                {
+                    break;
+                }
+
+                var dropped = _pool.DropOne();
+                if (dropped > 0)
+                {
+                    Interlocked.Add(ref _charged, -dropped);
+                }
+                else if (!EvictOne())
                 {
                     return false;
                 }
             }
 
             Interlocked.Add(ref _charged, length);
-            return true;
         }
+
+        buffer = GC.AllocateUninitializedArray<byte>(length);
+        return true;
     }
 
     private void Admit(CachedChunk chunk)

@@ -170,15 +170,15 @@ public sealed partial class MountedSlide : IImageLender
         return new IOException(e.Message, e);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Opened slide {Folder}")]
+    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Opened slide {Folder}")]
     private partial void LogOpened(string folder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed idle slide {Folder}")]
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Closed idle slide {Folder}")]
     private partial void LogClosed(string folder);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slide {Folder} cannot be opened: {Reason}")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Slide {Folder} cannot be opened: {Reason}")]
     private partial void LogOpenFailed(string folder, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slide {Folder} failed to read: {Reason}")]
+    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Slide {Folder} failed to read: {Reason}")]
     private partial void LogReadFailed(string folder, string reason);
 }

@@ -141,7 +141,7 @@ public class ChunkCacheTests
         Assert.InRange(shared, 1, 3);
         Assert.Throws<IOException>(() => cache.Get(Key(3), ChunkLength, failing).Dispose());
         Assert.Equal(shared + 1, attempts);
-        Assert.Equal(0, cache.ChargedBytes);
+        Assert.Equal(0, cache.GetStatistics().Entries);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ namespace PadoFs.Images;
 /// </summary>
 internal sealed class OpenedSlide : IDisposable
 {
+    /// <summary>The largest stored chunk that is served as one zarr chunk (a 4096 x 4096 RGB tile).</summary>
+    private const long MaxStoredChunkBytes = 48L << 20;
+
     private readonly TiffFile? _tiff;
     private readonly TiffPage?[] _tiffLevels;
     private readonly TiffPageDecoder?[] _tileDecoders;
@@ -29,12 +32,12 @@ internal sealed class OpenedSlide : IDisposable
         for (var i = 0; i < levels.Length; i++)
         {
             var level = backend.Levels[i];
-            var page = tiff is null ? null : FindStoredLevel(tiff, level);
+            var page = tiff is null ? null : FindStoredLevel(tiff, level, backend.PixelFormat.BytesPerPixel);
             _tiffLevels[i] = page;
             _tileDecoders[i] = page is null ? null : DirectDecoder(tiff!, page, backend);
             var (chunkWidth, chunkHeight) = page is not null
                 ? ((int)page.ChunkWidth, (int)page.ChunkHeight)
-                : level.TileWidth > 0 && level.TileHeight > 0
+                : level.TileWidth > 0 && level.TileHeight > 0 && (long)level.TileWidth * level.TileHeight * backend.PixelFormat.BytesPerPixel <= MaxStoredChunkBytes
                     ? (level.TileWidth, level.TileHeight)
                     : (ImageLevel.DefaultChunkSize, ImageLevel.DefaultChunkSize);
             levels[i] = new ImageLevel(i, level.Width, level.Height, level.Downsample, chunkWidth, chunkHeight);
@@ -111,7 +114,9 @@ internal sealed class OpenedSlide : IDisposable
     }
 
     // The backend's levels are the stored pyramid of the file's first series; a level is matched by its size.
-    private static TiffPage? FindStoredLevel(TiffFile tiff, SlideLevel level)
+    // A page stored in chunks too big to serve one at a time (a whole NDPI level in one JPEG strip) does not
+    // decide the grid: such a level is cut like a format without tiles.
+    private static TiffPage? FindStoredLevel(TiffFile tiff, SlideLevel level, int bytesPerPixel)
     {
         if (tiff.Series.Count == 0)
         {
@@ -122,7 +127,7 @@ internal sealed class OpenedSlide : IDisposable
         {
             if (page.Width == level.Width && page.Height == level.Height)
             {
-                return page;
+                return (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= MaxStoredChunkBytes ? page : null;
             }
         }
 

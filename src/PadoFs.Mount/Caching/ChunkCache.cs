@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using PadoFs.Zarr.Caching;
 
 namespace PadoFs.Mount.Caching;
@@ -21,7 +20,6 @@ namespace PadoFs.Mount.Caching;
 public sealed class ChunkCache : IChunkCache, IDisposable
 {
     private const int SmallQueuePercent = 10;
-    private const int PrefetchQueueLength = 64;
 
     private readonly ConcurrentDictionary<ChunkKey, CachedChunk> _chunks = new();
     private readonly ChunkBufferPool _pool = new(maxFreePerLength: 32);
@@ -38,10 +36,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
     private long _decodes;
     private long _decodeFailures;
     private long _decodeTicks;
-    private long _prefetches;
-    private readonly Channel<PrefetchRequest> _prefetchRequests = Channel.CreateBounded<PrefetchRequest>(
-        new BoundedChannelOptions(PrefetchQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleWriter = false });
-    private readonly Task[] _prefetchers;
+    private readonly ChunkPrefetcher _prefetcher;
 
     private long _budget;
 
@@ -50,11 +45,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(budgetBytes);
         _budget = budgetBytes;
         var workers = prefetchWorkers >= 0 ? prefetchWorkers : Math.Max(1, Environment.ProcessorCount - 1);
-        _prefetchers = new Task[workers];
-        for (var i = 0; i < workers; i++)
-        {
-            _prefetchers[i] = Task.Factory.StartNew(PrefetchLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-        }
+        _prefetcher = new ChunkPrefetcher(this, workers);
     }
 
     public long BudgetBytes => Interlocked.Read(ref _budget);
@@ -142,18 +133,16 @@ public sealed class ChunkCache : IChunkCache, IDisposable
     public void Prefetch(ChunkKey key, int length, ChunkDecoder decode)
     {
         // Only what fits a good many times in the budget: prefetching must never push out what readers use.
-        if (_prefetchers.Length > 0 && length <= BudgetBytes / 16 && !_chunks.ContainsKey(key))
+        if (_prefetcher.IsEnabled && length <= BudgetBytes / 16 && !Holds(key))
         {
-            _prefetchRequests.Writer.TryWrite(new PrefetchRequest(key, length, decode));
+            _prefetcher.Enqueue(key, length, decode);
         }
     }
 
     /// <summary>Stops the prefetch workers after the requests they are decoding.</summary>
-    public void Dispose()
-    {
-        _prefetchRequests.Writer.TryComplete();
-        Task.WaitAll(_prefetchers, TimeSpan.FromSeconds(10));
-    }
+    public void Dispose() => _prefetcher.Dispose();
+
+    internal bool Holds(ChunkKey key) => _chunks.ContainsKey(key);
 
     public ChunkCacheStatistics GetStatistics() => new(
         BudgetBytes,
@@ -165,32 +154,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         Interlocked.Read(ref _decodes),
         Interlocked.Read(ref _decodeFailures),
         TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)),
-        Interlocked.Read(ref _prefetches));
-
-    private async Task PrefetchLoop()
-    {
-        var requests = _prefetchRequests.Reader;
-        while (await requests.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (requests.TryRead(out var request))
-            {
-                if (_chunks.ContainsKey(request.Key))
-                {
-                    continue;
-                }
-
-                Interlocked.Increment(ref _prefetches);
-                try
-                {
-                    Get(request.Key, request.Length, request.Decode).Dispose();
-                }
-                catch (Exception)
-                {
-                    // The reader that gets to this chunk decodes it again and sees the failure itself.
-                }
-            }
-        }
-    }
+        _prefetcher.Decoded);
 
     /// <summary>Takes back a chunk's array once nobody holds it: kept for reuse (still charged) or let go (uncharged).</summary>
     internal void Free(byte[] buffer)
@@ -378,6 +342,4 @@ public sealed class ChunkCache : IChunkCache, IDisposable
             _ghosts.Remove(_ghostOrder.Dequeue());
         }
     }
-
-    private readonly record struct PrefetchRequest(ChunkKey Key, int Length, ChunkDecoder Decode);
 }

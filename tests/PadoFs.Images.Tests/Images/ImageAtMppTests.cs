@@ -13,6 +13,7 @@ public sealed class ImageAtMppTests
     public void At_a_levels_own_mpp_the_array_is_that_levels_pixels()
     {
         using var image = Image.FromRecord(new ImageRecord { Urlpath = SharedSlides.PathOf("tcga-cr-7395.svs"), MppX = 0.25, MppY = 0.25 }).Open();
+        Assert.Equal((0.25, 0.25), (image.Metadata.MppX, image.Metadata.MppY));
         var level1Mpp = image.Mpp!.Value.Scale(image.Levels[1].Downsample);
 
         var atMpp = image.GetArrayAtMpp(new IntPoint(300, 200, level1Mpp), new IntSize(256, 128, level1Mpp), level1Mpp);

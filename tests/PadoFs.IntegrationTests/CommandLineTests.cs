@@ -10,7 +10,7 @@ public sealed class CommandLineTests
 
     public static TheoryData<string> TiffSlides => ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "unreadable.svs"];
 
-    public static TheoryData<string> BadInputs => ["broken.svs", "unopenable.tiff", "/nonexistent/slide.svs"];
+    public static TheoryData<string> BadInputs => ["broken.svs", "unopenable.tiff", "unreadable.svs", "/nonexistent/slide.svs", "a directory", "an empty file"];
 
     [Theory]
     [MemberData(nameof(ReadableSlides))]
@@ -72,14 +72,29 @@ public sealed class CommandLineTests
     [MemberData(nameof(BadInputs))]
     public void Inspect_of_bad_input_prints_the_reason_without_a_stack_trace_and_fails(string slide)
     {
-        var path = slide.StartsWith('/') ? slide : SharedSlides.PathOf(slide);
+        using var folder = new TemporaryDirectory();
+        var path = slide switch
+        {
+            "a directory" => folder.Path,
+            "an empty file" => folder.File("empty.svs"),
+            _ when slide.StartsWith('/') => slide,
+            _ => SharedSlides.PathOf(slide),
+        };
+        if (slide == "an empty file")
+        {
+            File.WriteAllBytes(path, []);
+        }
 
-        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path);
+        foreach (var json in new[] { false, true })
+        {
+            var (exitCode, stdout, stderr) = json ? PadofsCommand.Run("inspect", path, "--json") : PadofsCommand.Run("inspect", path);
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Empty(stdout);
-        Assert.StartsWith($"padofs: Cannot open slide '{path}'", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+            Assert.NotEqual(0, exitCode);
+            Assert.Empty(stdout);
+            var action = slide == "unreadable.svs" ? "read" : "open";
+            Assert.StartsWith($"padofs: Cannot {action} slide '{path}': ", stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.Trim().Split('\n'));
+        }
     }
 
     [Fact]

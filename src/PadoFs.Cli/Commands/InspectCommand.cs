@@ -19,6 +19,7 @@ internal static class InspectCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             using var image = new Image(result.GetValue(slide)!).Open();
+            ProveReadable(image);
             var inspection = SlideInspection.Of(image);
             if (result.GetValue(chunkSizes) is { } level)
             {
@@ -36,5 +37,14 @@ internal static class InspectCommand
             return 0;
         }));
         return command;
+    }
+
+    // A slide whose structure reads fine may still fail to decode: one chunk of the smallest level tells,
+    // cheaply, before anything is printed.
+    private static void ProveReadable(Image image)
+    {
+        var smallest = image.Levels[^1];
+        var chunk = new byte[(long)smallest.ChunkWidth * smallest.ChunkHeight * image.PixelFormat.BytesPerPixel];
+        image.ReadChunk(smallest.Index, 0, 0, chunk);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PadoFs.Images;
 using PadoFs.Images.Pixels;
+using PadoFs.Images.Records;
 
 namespace PadoFs.Cli.Inspection;
 
@@ -47,8 +48,8 @@ internal sealed class SlideInspection
             writer.WriteString("backend", Backend);
             writer.WriteString("backend_version", BackendVersion);
             writer.WriteString("vendor", Metadata.Vendor);
-            WriteNullable(writer, "mpp_x", Metadata.MppX);
-            WriteNullable(writer, "mpp_y", Metadata.MppY);
+            writer.WriteNumberOrNull("mpp_x", Metadata.MppX);
+            writer.WriteNumberOrNull("mpp_y", Metadata.MppY);
             writer.WriteNumber("width", Metadata.Width);
             writer.WriteNumber("height", Metadata.Height);
             writer.WriteNumber("samples", PixelFormat.Samples);
@@ -79,7 +80,7 @@ internal sealed class SlideInspection
                 writer.WriteNumber("tile_height", level.TileHeight);
                 writer.WriteNumber("chunk_rows", level.ChunkRows);
                 writer.WriteNumber("chunk_cols", level.ChunkColumns);
-                WriteNullable(writer, "stored_bytes", level.StoredBytes);
+                writer.WriteNumberOrNull("stored_bytes", level.StoredBytes);
                 writer.WriteEndObject();
             }
 
@@ -127,29 +128,5 @@ internal sealed class SlideInspection
         }
 
         return new LevelInspection(level.Index, level.Width, level.Height, level.Downsample, level.ChunkWidth, level.ChunkHeight, level.ChunkRows, level.ChunkColumns, stored);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }

@@ -22,11 +22,11 @@ public static class ImageRecordJson
         }
 
         writer.WriteString(ImageRecordKeys.Urlpath, record.Urlpath);
-        WriteNumber(writer, ImageRecordKeys.Width, record.Width);
-        WriteNumber(writer, ImageRecordKeys.Height, record.Height);
+        writer.WriteNumberOrNull(ImageRecordKeys.Width, record.Width);
+        writer.WriteNumberOrNull(ImageRecordKeys.Height, record.Height);
         writer.WriteString(ImageRecordKeys.ObjectivePower, record.ObjectivePower);
-        WriteNumber(writer, ImageRecordKeys.MppX, record.MppX);
-        WriteNumber(writer, ImageRecordKeys.MppY, record.MppY);
+        writer.WriteNumberOrNull(ImageRecordKeys.MppX, record.MppX);
+        writer.WriteNumberOrNull(ImageRecordKeys.MppY, record.MppY);
         if (record.Downsamples is { } downsamples)
         {
             writer.WriteStartArray(ImageRecordKeys.Downsamples);
@@ -46,12 +46,12 @@ public static class ImageRecordJson
         writer.WriteString(ImageRecordKeys.Comment, record.Comment);
         writer.WriteString(ImageRecordKeys.QuickHash1, record.QuickHash1);
         writer.WriteString(ImageRecordKeys.BackgroundColor, record.BackgroundColor);
-        WriteNumber(writer, ImageRecordKeys.BoundsX, record.BoundsX);
-        WriteNumber(writer, ImageRecordKeys.BoundsY, record.BoundsY);
-        WriteNumber(writer, ImageRecordKeys.BoundsWidth, record.BoundsWidth);
-        WriteNumber(writer, ImageRecordKeys.BoundsHeight, record.BoundsHeight);
+        writer.WriteNumberOrNull(ImageRecordKeys.BoundsX, record.BoundsX);
+        writer.WriteNumberOrNull(ImageRecordKeys.BoundsY, record.BoundsY);
+        writer.WriteNumberOrNull(ImageRecordKeys.BoundsWidth, record.BoundsWidth);
+        writer.WriteNumberOrNull(ImageRecordKeys.BoundsHeight, record.BoundsHeight);
         writer.WriteString(ImageRecordKeys.ExtraJson, record.ExtraJson);
-        WriteNumber(writer, ImageRecordKeys.SizeBytes, record.SizeBytes);
+        writer.WriteNumberOrNull(ImageRecordKeys.SizeBytes, record.SizeBytes);
         writer.WriteString(ImageRecordKeys.Md5Computed, record.Md5Computed);
         WriteTime(writer, ImageRecordKeys.TimeLastAccess, record.TimeLastAccess);
         WriteTime(writer, ImageRecordKeys.TimeLastModified, record.TimeLastModified);
@@ -143,30 +143,6 @@ public static class ImageRecordJson
         }
 
         return record with { Urlpath = urlpath };
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string key, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(key, number);
-        }
-        else
-        {
-            writer.WriteNull(key);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string key, double? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(key, number);
-        }
-        else
-        {
-            writer.WriteNull(key);
-        }
     }
 
     private static void WriteTime(Utf8JsonWriter writer, string key, DateTimeOffset? value)

@@ -14,6 +14,12 @@ internal static class TiffSlideProperties
     private const double MicrometresPerInch = 25400;
     private const double MicrometresPerCentimeter = 10000;
 
+    /// <summary>
+    /// Coarser than this, a resolution is the writing software's screen or print default (72 to 600 dpi), not
+    /// a scan's: no microscope image has pixels of 25 µm and more, and a wrong mpp is worse than none.
+    /// </summary>
+    private const double CoarsestMicroscopeMpp = 25;
+
     private static readonly (ushort Code, string Name)[] s_textTags =
     [
         (TiffTagCode.ImageDescription, "tiff.ImageDescription"),
@@ -84,7 +90,7 @@ internal static class TiffSlideProperties
 
     private static void AddMpp(Dictionary<string, string> properties, string name, double? pixelsPerUnit, double micrometresPerUnit)
     {
-        if (pixelsPerUnit is > 0 and < double.PositiveInfinity)
+        if (pixelsPerUnit is > 0 and < double.PositiveInfinity && micrometresPerUnit / pixelsPerUnit.Value < CoarsestMicroscopeMpp)
         {
             properties[name] = FormatAsOpenSlide(micrometresPerUnit / pixelsPerUnit.Value);
         }

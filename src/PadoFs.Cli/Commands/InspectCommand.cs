@@ -19,13 +19,16 @@ internal static class InspectCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             using var image = new Image(result.GetValue(slide)!).Open();
-            ProveReadable(image);
-            var inspection = SlideInspection.Of(image);
             if (result.GetValue(chunkSizes) is { } level)
             {
+                // Stored sizes are structure: they are there to read even for a slide that does not decode.
                 ChunkSizesWriter.Write(Console.OpenStandardOutput(), image.GetChunkSizes(level));
+                return 0;
             }
-            else if (result.GetValue(json))
+
+            ProveReadable(image);
+            var inspection = SlideInspection.Of(image);
+            if (result.GetValue(json))
             {
                 inspection.WriteJson(Console.OpenStandardOutput());
             }

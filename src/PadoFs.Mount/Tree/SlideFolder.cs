@@ -12,8 +12,6 @@ public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSli
 {
     private SlideContents? _contents;
 
-    public MountedSlide Slide => slide;
-
     public override IReadOnlyList<MountNode> Children => Contents.Children;
 
     public override MountNode? Find(string name) => Contents.Find(name);

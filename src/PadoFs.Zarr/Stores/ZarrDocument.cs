@@ -3,8 +3,6 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>A metadata document (<c>.zgroup</c>, <c>.zattrs</c>, <c>.zarray</c>) held as bytes.</summary>
 public sealed class ZarrDocument(byte[] bytes) : ZarrEntry
 {
-    public ReadOnlyMemory<byte> Bytes => bytes;
-
     public override long Length => bytes.Length;
 
     public override int Read(long offset, Span<byte> destination)

@@ -20,7 +20,7 @@ internal static class ExportCommand
         {
             var path = Path.GetFullPath(result.GetValue(slide)!);
             using var image = new Image(path).Open();
-            var store = new SlideStore(image, new SlideStoreOptions { Layout = result.GetValue(layout) });
+            var store = new SlideStore(image, new SlideStoreOptions { Layout = result.Layout(layout) });
             ZarrDirectoryWriter.Write(store, result.GetValue(output)!, new ExportProgressBar());
             return 0;
         }));

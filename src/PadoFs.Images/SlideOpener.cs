@@ -41,12 +41,15 @@ internal static class SlideOpener
             notTiff = e.Message;
         }
 
+        ISlideBackend? backend = null;
         try
         {
-            return new OpenedSlide(localPath, OpenBackend(urlpath, localPath, tiff, notTiff), tiff);
+            backend = OpenBackend(urlpath, localPath, tiff, notTiff);
+            return new OpenedSlide(localPath, backend, tiff);
         }
         catch
         {
+            backend?.Dispose();
             tiff?.Dispose();
             throw;
         }

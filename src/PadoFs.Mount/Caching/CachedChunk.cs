@@ -13,7 +13,8 @@ internal sealed class CachedChunk : IChunkBuffer
     private const int Loading = 0;
     private const int Ready = 1;
     private const int Failed = 2;
-    private const int MaxFrequency = 3;
+    /// <summary>The most reuses a chunk is credited with: it survives that many eviction passes unread.</summary>
+    public const int MaxFrequency = 3;
 
     private readonly ChunkCache _owner;
     private readonly object _settled = new();
@@ -21,6 +22,7 @@ internal sealed class CachedChunk : IChunkBuffer
     private int _references;
     private int _state;
     private int _frequency;
+    private int _prefetched;
     private ExceptionDispatchInfo? _failure;
 
     public CachedChunk(ChunkCache owner, ChunkKey key, byte[] buffer)
@@ -80,14 +82,25 @@ internal sealed class CachedChunk : IChunkBuffer
         }
     }
 
-    /// <summary>Counts a hit; saturating, so a chunk read often survives a few eviction passes.</summary>
+    /// <summary>
+    /// Credits a reuse (a reader starting to read the chunk); saturating. The first read of a prefetched chunk
+    /// is its first use, not a reuse: otherwise every chunk of a scan that prefetch feeds would look reused.
+    /// </summary>
     public void Touch()
     {
+        if (Interlocked.Exchange(ref _prefetched, 0) == 1)
+        {
+            return;
+        }
+
         if (Volatile.Read(ref _frequency) < MaxFrequency)
         {
             Interlocked.Increment(ref _frequency);
         }
     }
+
+    /// <summary>Marks a chunk decoded ahead of any reader.</summary>
+    public void MarkPrefetched() => Volatile.Write(ref _prefetched, 1);
 
     public void Cool() => Interlocked.Exchange(ref _frequency, Math.Max(0, Volatile.Read(ref _frequency) - 1));
 

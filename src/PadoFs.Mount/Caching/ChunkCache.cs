@@ -69,7 +69,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
     /// <summary>Bytes of the arrays the cache holds now (listed, read, or free for reuse), never more than <see cref="BudgetBytes"/>.</summary>
     public long ChargedBytes => Interlocked.Read(ref _charged);
 
-    public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode)
+    public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead)
     {
         while (true)
         {
@@ -80,8 +80,13 @@ public sealed class ChunkCache : IChunkCache, IDisposable
                     continue;
                 }
 
-                Interlocked.Increment(ref _hits);
-                listed.Touch();
+                // A reader going on through a chunk it began is one use, however many FUSE reads that takes.
+                if (startsRead)
+                {
+                    Interlocked.Increment(ref _hits);
+                    listed.Touch();
+                }
+
                 try
                 {
                     listed.WaitUntilDecoded();
@@ -97,9 +102,12 @@ public sealed class ChunkCache : IChunkCache, IDisposable
 
             if (!TryReserve(length, out var buffer))
             {
-                // Larger than the budget, or every byte of it is being read right now: serve without keeping.
+                // Larger than the budget, or every byte of it is being read right now: decode into an array held
+                // only while this reader copies from it, and keep nothing.
                 Interlocked.Increment(ref _misses);
-                return UncachedChunks.Instance.Get(key, length, Timed(decode));
+                var transient = new TransientChunk(length);
+                Timed(decode)(key, transient.Writable);
+                return new ChunkLease(transient);
             }
 
             var chunk = new CachedChunk(this, key, buffer);
@@ -112,20 +120,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
             }
 
             Interlocked.Increment(ref _misses);
-            Admit(chunk);
-            try
-            {
-                Timed(decode)(key, chunk.Writable);
-            }
-            catch (Exception failure)
-            {
-                chunk.MarkFailed(failure);
-                Unlist(chunk);
-                chunk.Release();
-                throw;
-            }
-
-            chunk.MarkReady();
+            Decode(chunk, decode);
             return new ChunkLease(chunk);
         }
     }
@@ -155,6 +150,52 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         Interlocked.Read(ref _decodeFailures),
         TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)),
         _prefetcher.Decoded);
+
+    /// <summary>Decodes a chunk ahead of readers: only into room the budget has, and never a chunk already listed.</summary>
+    internal void Warm(ChunkKey key, int length, ChunkDecoder decode)
+    {
+        if (Holds(key) || !TryReserve(length, out var buffer))
+        {
+            return;
+        }
+
+        var chunk = new CachedChunk(this, key, buffer);
+        if (!_chunks.TryAdd(key, chunk))
+        {
+            chunk.Release();
+            chunk.Release();
+            return;
+        }
+
+        chunk.MarkPrefetched();
+        try
+        {
+            Decode(chunk, decode);
+        }
+        finally
+        {
+            chunk.Release();
+        }
+    }
+
+    // Queued for eviction only once decoded: a chunk that fails leaves no trace in the queues.
+    private void Decode(CachedChunk chunk, ChunkDecoder decode)
+    {
+        try
+        {
+            Timed(decode)(chunk.Key, chunk.Writable);
+        }
+        catch (Exception failure)
+        {
+            chunk.MarkFailed(failure);
+            Unlist(chunk);
+            chunk.Release();
+            throw;
+        }
+
+        chunk.MarkReady();
+        Admit(chunk);
+    }
 
     /// <summary>Takes back a chunk's array once nobody holds it: kept for reuse (still charged) or let go (uncharged).</summary>
     internal void Free(byte[] buffer)
@@ -259,11 +300,13 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         }
     }
 
-    // Under _queueLock. Gives up after one full pass in which everything was in use.
+    // Under _queueLock. A chunk nobody reads is evicted within MaxFrequency + 2 passes, since every pass evicts
+    // it or takes one credit of reuse away; only a whole pass of chunks in use means there is nothing to evict.
     private bool EvictOne()
     {
-        var attempts = _small.Count + _main.Count;
-        while (attempts-- > 0)
+        var steps = (_small.Count + _main.Count) * (CachedChunk.MaxFrequency + 2);
+        var inUseInARow = 0;
+        while (steps-- > 0 && inUseInARow < _small.Count + _main.Count)
         {
             var fromSmall = _small.Count > 0 && (_smallBytes * 100 > BudgetBytes * SmallQueuePercent || _main.Count == 0);
             var chunk = fromSmall ? _small.Dequeue() : _main.Dequeue();
@@ -272,17 +315,14 @@ public sealed class ChunkCache : IChunkCache, IDisposable
                 _smallBytes -= chunk.Length;
             }
 
-            if (chunk.Unlisted)
-            {
-                attempts++;
-                continue;
-            }
-
             if (chunk.InUse)
             {
                 Requeue(chunk, fromSmall);
+                inUseInARow++;
                 continue;
             }
+
+            inUseInARow = 0;
 
             if (fromSmall && chunk.Frequency > 0)
             {

@@ -101,17 +101,22 @@ public sealed partial class MountedSlide : IImageLender
         try
         {
             _image.Open();
+            if (!wasOpen)
+            {
+                LogOpened(Definition.FolderPath);
+                _registry.OnOpened();
+            }
         }
-        catch (Exception e) when (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever went wrong, this borrowing is over: a count left raised would keep the slide open for good.
             Return();
-            throw Fail("open", e);
-        }
+            if (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
+            {
+                throw Fail("open", e);
+            }
 
-        if (!wasOpen)
-        {
-            LogOpened(Definition.FolderPath);
-            _registry.OnOpened();
+            throw;
         }
 
         return _image;
@@ -132,10 +137,19 @@ public sealed partial class MountedSlide : IImageLender
         LogReadFailed(Definition.FolderPath, failure.Message);
     }
 
-    /// <summary>Closes the slide if nobody is decoding from it; true when it was open and is now closed.</summary>
+    /// <summary>Closes the slide if nobody is using it; true when it was open and is now closed.</summary>
+    /// <remarks>
+    /// It never waits for the slide's gate: a slide whose gate is taken is busy (being opened, borrowed), and
+    /// waiting here while another slide's opening waits for this one's gate would deadlock.
+    /// </remarks>
     internal bool TryCloseIdle()
     {
-        lock (_gate)
+        if (!_gate.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             if (_borrowed > 0 || !_image.IsOpen)
             {
@@ -143,6 +157,10 @@ public sealed partial class MountedSlide : IImageLender
             }
 
             _image.Close();
+        }
+        finally
+        {
+            _gate.Exit();
         }
 
         LogClosed(Definition.FolderPath);

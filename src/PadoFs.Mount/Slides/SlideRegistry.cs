@@ -80,12 +80,13 @@ public sealed class SlideRegistry
 
     internal void OnOpened()
     {
-        var open = new List<MountedSlide>();
+        // Last-use times keep changing while this runs: sort a snapshot of them, not the live values.
+        var open = new List<(long LastUsed, MountedSlide Slide)>();
         foreach (var slide in _slides)
         {
             if (slide.IsOpen)
             {
-                open.Add(slide);
+                open.Add((slide.LastUsedTicks, slide));
             }
         }
 
@@ -94,9 +95,9 @@ public sealed class SlideRegistry
             return;
         }
 
-        open.Sort(static (a, b) => a.LastUsedTicks.CompareTo(b.LastUsedTicks));
+        open.Sort(static (a, b) => a.LastUsed.CompareTo(b.LastUsed));
         var excess = open.Count - _maxOpen;
-        foreach (var slide in open)
+        foreach (var (_, slide) in open)
         {
             if (excess == 0)
             {

@@ -18,11 +18,12 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             statistics.CountRead(read);
             return read;
         }
-        catch (SlideException e)
+        catch (Exception e) when (e is SlideException or IOException)
         {
+            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw new IOException(e.Message, e);
+            throw e as IOException ?? new IOException(e.Message, e);
         }
     }
 }

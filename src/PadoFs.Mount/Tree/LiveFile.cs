@@ -1,8 +1,8 @@
 namespace PadoFs.Mount.Tree;
 
 /// <summary>
-/// A small file rendered from live state. A read from offset 0 takes a new snapshot and later offsets read the
-/// same snapshot, so a reader going through the file sees one consistent document.
+/// A small file rendered from live state. Only a read from offset 0 takes a new snapshot; the length and later
+/// offsets come from the latest snapshot, so a reader going through the file sees one consistent document.
 /// </summary>
 public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> render) : MountFile(name, modified)
 {
@@ -10,11 +10,11 @@ public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> 
 
     public override bool IsLive => true;
 
-    public override long Length => (_snapshot = render()).Length;
+    public override long Length => (Volatile.Read(ref _snapshot) ?? Renew()).Length;
 
     public override int Read(long offset, Span<byte> destination)
     {
-        var snapshot = offset == 0 || _snapshot is null ? _snapshot = render() : _snapshot;
+        var snapshot = offset == 0 ? Renew() : Volatile.Read(ref _snapshot) ?? Renew();
         if (offset >= snapshot.Length)
         {
             return 0;
@@ -23,5 +23,12 @@ public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> 
         var count = (int)Math.Min(destination.Length, snapshot.Length - offset);
         snapshot.AsSpan((int)offset, count).CopyTo(destination);
         return count;
+    }
+
+    private byte[] Renew()
+    {
+        var snapshot = render();
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
     }
 }

@@ -7,8 +7,10 @@ namespace PadoFs.Zarr.Caching;
 public interface IChunkCache
 {
     /// <summary>The decoded bytes of <paramref name="key"/>, <paramref name="length"/> long, decoded by <paramref name="decode"/> when not held.</summary>
+    /// <param name="startsRead">true when a reader starts reading the chunk, false when it goes on through it: only
+    /// the start counts as a use of the chunk, however many reads the rest takes.</param>
     /// <exception cref="Exception">whatever <paramref name="decode"/> threw; a failed decode is never kept.</exception>
-    ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode);
+    ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead);
 
     /// <summary>
     /// Asks for <paramref name="key"/> to be decoded in the background because a reader is likely to want it

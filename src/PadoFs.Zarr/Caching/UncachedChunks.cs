@@ -7,7 +7,7 @@ public sealed class UncachedChunks : IChunkCache
 {
     public static UncachedChunks Instance { get; } = new();
 
-    public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode)
+    public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead)
     {
         var buffer = new PooledBuffer(length);
         try

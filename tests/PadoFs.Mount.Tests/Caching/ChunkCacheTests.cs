@@ -21,7 +21,7 @@ public class ChunkCacheTests
             for (var i = 0; i < 400; i++)
             {
                 var key = keys[random.Next(keys.Length)];
-                using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+                using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
                 Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
             }
         });
@@ -53,7 +53,7 @@ public class ChunkCacheTests
             for (var i = 0; i < 500; i++)
             {
                 var key = Key((thread * 500) + i);
-                using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+                using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
                 Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
                 InterlockedMax(ref largestCharge, cache.ChargedBytes);
             }
@@ -75,7 +75,7 @@ public class ChunkCacheTests
 
         for (var i = 0; i < 10 * budget / ChunkLength; i++)
         {
-            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode);
+            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode, startsRead: true);
         }
 
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
@@ -91,20 +91,75 @@ public class ChunkCacheTests
         var hot = Enumerable.Range(0, 10).Select(i => Key(i)).ToArray();
         foreach (var key in hot.Concat(hot))
         {
-            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
         }
 
         for (var i = 1000; i < 1500; i++)
         {
-            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode);
+            using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode, startsRead: true);
         }
 
         foreach (var key in hot)
         {
-            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
         }
 
         Assert.All(hot, key => Assert.Equal(1, decoder.DecodesOf(key)));
+    }
+
+    [Fact]
+    public void A_scan_that_prefetch_feeds_does_not_flush_the_chunks_really_reused()
+    {
+        using var cache = new ChunkCache(budgetBytes: 50L * ChunkLength, prefetchWorkers: 0);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        var hot = Enumerable.Range(0, 10).Select(i => Key(i)).ToArray();
+        foreach (var key in hot.Concat(hot))
+        {
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
+        }
+
+        // Each chunk of the scan is decoded ahead of the reader, then read in two FUSE reads.
+        for (var i = 1000; i < 1500; i++)
+        {
+            cache.Warm(Key(i), ChunkLength, decoder.Decode);
+            using (cache.Get(Key(i), ChunkLength, decoder.Decode, startsRead: true))
+            {
+            }
+
+            using (cache.Get(Key(i), ChunkLength, decoder.Decode, startsRead: false))
+            {
+            }
+        }
+
+        foreach (var key in hot)
+        {
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
+        }
+
+        Assert.All(hot, key => Assert.Equal(1, decoder.DecodesOf(key)));
+    }
+
+    [Fact]
+    public void A_cache_full_of_reused_chunks_still_makes_room_for_a_new_one()
+    {
+        using var cache = new ChunkCache(budgetBytes: 20L * ChunkLength, prefetchWorkers: 0);
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        for (var round = 0; round < 4; round++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                using var lease = cache.Get(Key(i), ChunkLength, decoder.Decode, startsRead: true);
+            }
+        }
+
+        for (var read = 0; read < 3; read++)
+        {
+            using var lease = cache.Get(Key(500), ChunkLength, decoder.Decode, startsRead: true);
+            Assert.True(CountingDecoder.HoldsPatternOf(Key(500), lease.Span));
+        }
+
+        Assert.Equal(1, decoder.DecodesOf(Key(500)));
+        Assert.True(cache.ChargedBytes <= cache.BudgetBytes);
     }
 
     [Fact]
@@ -124,7 +179,7 @@ public class ChunkCacheTests
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
             Interlocked.Increment(ref arrived);
-            cache.Get(Key(3), ChunkLength, failing).Dispose();
+            cache.Get(Key(3), ChunkLength, failing, startsRead: true).Dispose();
         })).ToArray();
         SpinWait.SpinUntil(() => Volatile.Read(ref arrived) == 4, TimeSpan.FromSeconds(10));
         Thread.Sleep(100);
@@ -139,7 +194,7 @@ public class ChunkCacheTests
         // Readers that arrived while it was decoding shared the one failure; none was handed bytes.
         var shared = Volatile.Read(ref attempts);
         Assert.InRange(shared, 1, 3);
-        Assert.Throws<IOException>(() => cache.Get(Key(3), ChunkLength, failing).Dispose());
+        Assert.Throws<IOException>(() => cache.Get(Key(3), ChunkLength, failing, startsRead: true).Dispose());
         Assert.Equal(shared + 1, attempts);
         Assert.Equal(0, cache.GetStatistics().Entries);
     }
@@ -152,7 +207,7 @@ public class ChunkCacheTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var lease = cache.Get(Key(1), ChunkLength, decoder.Decode);
+            using var lease = cache.Get(Key(1), ChunkLength, decoder.Decode, startsRead: true);
             Assert.True(CountingDecoder.HoldsPatternOf(Key(1), lease.Span));
         }
 
@@ -175,7 +230,7 @@ public class ChunkCacheTests
         Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Entries == ahead.Length, TimeSpan.FromSeconds(10)));
         foreach (var key in ahead)
         {
-            using var lease = cache.Get(key, ChunkLength, decoder.Decode);
+            using var lease = cache.Get(key, ChunkLength, decoder.Decode, startsRead: true);
             Assert.True(CountingDecoder.HoldsPatternOf(key, lease.Span));
         }
 

@@ -46,6 +46,25 @@ public sealed class SlideRegistryTests
     }
 
     [Fact]
+    public async Task Slides_opening_at_once_beyond_the_bound_never_wait_for_each_other()
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
+            var registry = Registry(cache, maxOpen: 1, idle: TimeSpan.FromMinutes(5), ["cmu"], ["boxes"], ["small"]);
+            using var start = new Barrier(registry.Slides.Count);
+            var opening = registry.Slides.Select(slide => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return slide.GetStore();
+            })).ToArray();
+
+            await Task.WhenAll(opening).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.InRange(registry.OpenCount, 1, registry.Slides.Count);
+        }
+    }
+
+    [Fact]
     public void An_idle_slide_is_closed_and_its_next_decode_reopens_it_with_the_same_bytes()
     {
         using var cache = new ChunkCache(budgetBytes: 0, prefetchWorkers: 0);

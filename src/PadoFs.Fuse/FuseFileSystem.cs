@@ -220,8 +220,11 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         {
             stat->Mode = FileMode;
             stat->LinkCount = 1;
-            stat->Size = file.Length;
-            stat->Blocks = (file.Length + 511) / 512;
+            // A live file's length changes while the kernel keeps attributes for a day: like procfs it reports 0 and
+            // is read to its end through direct I/O, so no reader trusts a stale size.
+            var size = file.IsLive ? 0 : file.Length;
+            stat->Size = size;
+            stat->Blocks = (size + 511) / 512;
         }
         else
         {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using System.Runtime.InteropServices;
 using PadoFs.Cli.Daemon;
-using PadoFs.Fuse;
 using PadoFs.Mount.Configuration;
 
 namespace PadoFs.Cli.Commands;
@@ -38,6 +38,11 @@ internal static class MountCommand
             Console.Error.WriteLine($"padofs: {e.Message}");
             return ConfigProblem;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"padofs: cannot read config '{configPath}': {e.Message}");
+            return ConfigProblem;
+        }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
@@ -56,12 +61,22 @@ internal static class MountCommand
         builder.Services.AddHostedService<MountService>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
         using var host = builder.Build();
+
+        // systemd's lifetime listens to SIGTERM only; SIGINT (Ctrl+C under systemd-run, systemctl kill -s INT)
+        // must unmount just the same.
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            lifetime.StopApplication();
+        });
         try
         {
             host.Run();
         }
-        catch (Exception e) when (e is MountPointException or FuseMountException or DllNotFoundException)
+        catch (Exception e)
         {
+            // Mounting failed (mount point refused, libfuse missing or failing, ...): one line, never a stack.
             Console.Error.WriteLine($"padofs: {e.Message}");
             return 1;
         }

@@ -59,12 +59,10 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
             var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
             if (await Task.WhenAny(tick, ended) == ended)
             {
-                if (ended.IsFaulted)
-                {
-                    LogMountEnded(ended.Exception!.InnerException!.Message);
-                    Environment.ExitCode = 1;
-                }
-
+                // Nobody asked it to stop (an outside umount, a lost connection): a failure, so a service manager
+                // restarts the daemon.
+                LogMountEnded(ended.IsFaulted ? ended.Exception!.InnerException!.Message : "unmounted from outside the daemon");
+                Environment.ExitCode = 1;
                 lifetime.StopApplication();
                 return;
             }
@@ -78,10 +76,18 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
                 return;
             }
 
-            var closed = _registry!.CloseIdle();
-            if (closed > 0)
+            try
             {
-                LogClosedIdle(closed);
+                var closed = _registry!.CloseIdle();
+                if (closed > 0)
+                {
+                    LogClosedIdle(closed);
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Closing an idle slide is housekeeping: a failure is logged, the mount keeps serving.
+                LogIdleCloseFailed(e.Message);
             }
         }
     }
@@ -91,6 +97,9 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Closing idle slides failed: {Reason}")]
+    private partial void LogIdleCloseFailed(string reason);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Closed {Count} idle slides")]
     private partial void LogClosedIdle(int count);

@@ -163,7 +163,7 @@ public static class ImageRecordJson
         public string? String(string key, JsonElement value) => value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(key, value),
             _ => Wrong<string>(key, "a string", value),
         };
 
@@ -226,12 +226,12 @@ public static class ImageRecordJson
             var list = new List<string>(value.GetArrayLength());
             foreach (var item in value.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.String)
+                if (item.ValueKind != JsonValueKind.String || Text(key, item) is not { } text)
                 {
                     return Wrong<IReadOnlyList<string>>(key, "a list of strings", value);
                 }
 
-                list.Add(item.GetString()!);
+                list.Add(text);
             }
 
             return list;
@@ -251,6 +251,19 @@ public static class ImageRecordJson
             }
 
             return Wrong<DateTimeOffset>(key, "an ISO 8601 date and time", value);
+        }
+
+        // A JSON string can escape half a surrogate pair, which is no text at all.
+        private string? Text(string key, JsonElement value)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return Wrong<string>(key, "valid text (it holds an unpaired surrogate)", value);
+            }
         }
 
         private T? Wrong<T>(string key, string expected, JsonElement value)

@@ -13,6 +13,9 @@ public static class ImageFolderNames
 
     public const string SlideSuffix = ".zarr";
 
+    /// <summary>The longest file name Linux filesystems, FUSE included, list: 255 bytes of UTF-8.</summary>
+    private const int MaxNameBytes = 255;
+
     /// <summary>The folder parts of an image, or null with the reasons added to <paramref name="problems"/>.</summary>
     public static IReadOnlyList<string>? PartsOf(ImageRecord record, string label, ICollection<string> problems)
     {
@@ -48,9 +51,9 @@ public static class ImageFolderNames
         }
 
         folders[^1] = parts[^1] + SlideSuffix;
-        if (folders.Length == 1 && folders[0] == ReservedRootName)
+        if (System.Text.Encoding.UTF8.GetByteCount(folders[^1]) > MaxNameBytes)
         {
-            problems.Add($"{label}: '{ReservedRootName}' is reserved for the mount's own files");
+            problems.Add($"{label}: '{folders[^1]}' is longer than {MaxNameBytes} bytes, the longest name a folder can have");
             return null;
         }
 
@@ -97,10 +100,11 @@ public static class ImageFolderNames
     private static string? ProblemOf(string part) => part switch
     {
         "" => "is empty",
+        _ when string.IsNullOrWhiteSpace(part) => "is blank",
         "." or ".." => "is not a folder name",
         _ when part.Contains('/', StringComparison.Ordinal) || part.Contains('\\', StringComparison.Ordinal) => "contains a path separator",
         _ when part.Contains('\0', StringComparison.Ordinal) => "contains a NUL character",
-        _ when part.Length > 250 => "is longer than 250 characters",
+        _ when System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes => $"is longer than {MaxNameBytes} bytes",
         _ => null,
     };
 }

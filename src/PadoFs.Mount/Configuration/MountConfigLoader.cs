@@ -15,6 +15,13 @@ public static class MountConfigLoader
 {
     public const string EnvironmentPrefix = "PADOFS__";
 
+    private static readonly HashSet<string> s_settings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mountPoint", "layout", "cache", "allowOther", "maxOpenSlides", "idleSeconds", "images",
+    };
+
+    private static readonly HashSet<string> s_cacheSettings = new(StringComparer.OrdinalIgnoreCase) { "maxBytes" };
+
     public static MountConfig Load(string configPath, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
     {
         var fullPath = Path.GetFullPath(configPath);
@@ -37,8 +44,11 @@ public static class MountConfigLoader
 
         using (document)
         {
+            CheckSettingNames(document.RootElement, problems);
             var options = BindOptions(fullPath, overrides, problems);
-            var mountPoint = mountPointOverride ?? options?.MountPoint;
+
+            // A mount point given on the command line is relative to where the command runs, like any argument.
+            var mountPoint = mountPointOverride is null ? options?.MountPoint : Path.GetFullPath(mountPointOverride);
             if (string.IsNullOrWhiteSpace(mountPoint))
             {
                 problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
@@ -83,6 +93,40 @@ public static class MountConfigLoader
                 options.MaxOpenSlides,
                 TimeSpan.FromSeconds(options.IdleSeconds),
                 images);
+        }
+    }
+
+    // The binder ignores what it does not know; a misspelt setting would silently fall back to its default.
+    private static void CheckSettingNames(JsonElement root, List<string> problems)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("the config must be a JSON object");
+            return;
+        }
+
+        foreach (var setting in root.EnumerateObject())
+        {
+            if (!s_settings.Contains(setting.Name))
+            {
+                problems.Add($"unknown setting '{setting.Name}' (known: {string.Join(", ", s_settings)})");
+            }
+            else if (setting.Name.Equals("cache", StringComparison.OrdinalIgnoreCase))
+            {
+                if (setting.Value.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add("'cache' must be an object such as { \"maxBytes\": \"2GiB\" }");
+                    continue;
+                }
+
+                foreach (var cacheSetting in setting.Value.EnumerateObject())
+                {
+                    if (!s_cacheSettings.Contains(cacheSetting.Name))
+                    {
+                        problems.Add($"unknown setting 'cache.{cacheSetting.Name}' (known: maxBytes)");
+                    }
+                }
+            }
         }
     }
 

@@ -82,6 +82,44 @@ public class MountConfigLoaderTests
     }
 
     [Fact]
+    public void Misspelt_or_misshapen_settings_are_problems_not_silent_defaults()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """{ "mountPoint": "/mnt/a", "maxOpenSlide": 1, "cache": "2GiB", "images": [] }""");
+        var nested = Write(folder, """{ "mountPoint": "/mnt/a", "cache": { "max_bytes": "2GiB" }, "images": [] }""");
+
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(config));
+        var nestedError = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(nested));
+
+        Assert.Contains(error.Problems, p => p.StartsWith("unknown setting 'maxOpenSlide'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("'cache' must be an object", StringComparison.Ordinal));
+        Assert.Contains(nestedError.Problems, p => p.StartsWith("unknown setting 'cache.max_bytes'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mount_point_given_as_an_argument_is_relative_to_the_working_folder()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """{ "images": [] }""");
+
+        var loaded = MountConfigLoader.Load(config, mountPointOverride: "mnt");
+
+        Assert.Equal(Path.GetFullPath("mnt"), loaded.MountPoint);
+    }
+
+    [Fact]
+    public void Folder_names_longer_than_255_bytes_of_utf8_or_blank_are_refused()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, $$"""{ "mountPoint": "/mnt/a", "images": [ { "image_id": ["{{new string('é', 126)}}"], "urlpath": "a.svs" }, { "image_id": ["  "], "urlpath": "b.svs" } ] }""");
+
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(config));
+
+        Assert.Contains(error.Problems, p => p.StartsWith("images[0]:", StringComparison.Ordinal) && p.Contains("255 bytes", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("images[1]: image_id part '  ' is blank", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_config_file_is_reported_by_name()
     {
         var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load("/nonexistent/padofs.json"));
@@ -103,7 +141,7 @@ public class MountConfigLoaderTests
 
     private static string Write(TemporaryDirectory folder, string json)
     {
-        var path = folder.File("padofs.json");
+        var path = folder.File($"padofs-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
         return path;
     }

@@ -230,7 +230,11 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// Per chunk of <paramref name="level"/>, the bytes stored in the file for it (the TIFF tile or strip byte
     /// count, samples summed); -1 where the format does not expose it. Shape: (chunk rows, chunk columns).
     /// </summary>
-    public long[,] GetChunkSizes(int level = 0) => RequireOpen("read its chunk sizes").GetChunkSizes(CheckLevel(RequireOpen("read its chunk sizes"), level));
+    public long[,] GetChunkSizes(int level = 0)
+    {
+        var slide = RequireOpen("read its chunk sizes");
+        return slide.GetChunkSizes(CheckLevel(slide, level));
+    }
 
     /// <summary>The width and height of an associated image, without decoding it.</summary>
     public (int Width, int Height) GetAssociatedImageSize(string name) => RequireOpen("read its associated images").Backend.GetAssociatedImageSize(name);

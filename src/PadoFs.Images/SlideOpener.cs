@@ -74,7 +74,7 @@ internal static class SlideOpener
 
         try
         {
-            return TiffBackend.Open(localPath);
+            return TiffBackend.Over(tiff);
         }
         catch (SlideFormatException e)
         {

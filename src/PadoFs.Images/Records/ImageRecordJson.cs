@@ -157,6 +157,8 @@ public static class ImageRecordJson
         }
     }
 
+    private delegate bool ItemReader<T>(JsonElement item, out T value);
+
     /// <summary>Typed reads of one field each, reporting a wrong type as a problem naming the key.</summary>
     private readonly struct FieldReader(ICollection<string> problems)
     {
@@ -185,57 +187,13 @@ public static class ImageRecordJson
             _ => Wrong<double>(key, "a positive number", value),
         };
 
-        public IReadOnlyList<double>? NumberList(string key, JsonElement value)
-        {
-            if (value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
+        public IReadOnlyList<double>? NumberList(string key, JsonElement value) =>
+            List(key, value, "a list of positive numbers", static (JsonElement item, out double number) =>
+                item.ValueKind == JsonValueKind.Number && (number = item.GetDouble()) > 0 || Fail(out number));
 
-            if (value.ValueKind != JsonValueKind.Array)
-            {
-                return Wrong<IReadOnlyList<double>>(key, "a list of positive numbers", value);
-            }
-
-            var list = new List<double>(value.GetArrayLength());
-            foreach (var item in value.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Number || !(item.GetDouble() > 0))
-                {
-                    return Wrong<IReadOnlyList<double>>(key, "a list of positive numbers", value);
-                }
-
-                list.Add(item.GetDouble());
-            }
-
-            return list;
-        }
-
-        public IReadOnlyList<string>? StringList(string key, JsonElement value)
-        {
-            if (value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.Array)
-            {
-                return Wrong<IReadOnlyList<string>>(key, "a list of strings", value);
-            }
-
-            var list = new List<string>(value.GetArrayLength());
-            foreach (var item in value.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || Text(key, item) is not { } text)
-                {
-                    return Wrong<IReadOnlyList<string>>(key, "a list of strings", value);
-                }
-
-                list.Add(text);
-            }
-
-            return list;
-        }
+        public IReadOnlyList<string>? StringList(string key, JsonElement value) =>
+            List(key, value, "a list of strings", static (JsonElement item, out string text) =>
+                item.ValueKind == JsonValueKind.String && TryGetText(item, out text) || Fail(out text!));
 
         public DateTimeOffset? Time(string key, JsonElement value)
         {
@@ -253,17 +211,54 @@ public static class ImageRecordJson
             return Wrong<DateTimeOffset>(key, "an ISO 8601 date and time", value);
         }
 
+        private string? Text(string key, JsonElement value) =>
+            TryGetText(value, out var text) ? text : Wrong<string>(key, "valid text (it holds an unpaired surrogate)", value);
+
         // A JSON string can escape half a surrogate pair, which is no text at all.
-        private string? Text(string key, JsonElement value)
+        private static bool TryGetText(JsonElement value, out string text)
         {
             try
             {
-                return value.GetString();
+                text = value.GetString()!;
+                return true;
             }
             catch (InvalidOperationException)
             {
-                return Wrong<string>(key, "valid text (it holds an unpaired surrogate)", value);
+                text = string.Empty;
+                return false;
             }
+        }
+
+        private static bool Fail<T>(out T value)
+        {
+            value = default!;
+            return false;
+        }
+
+        private IReadOnlyList<T>? List<T>(string key, JsonElement value, string expected, ItemReader<T> read)
+        {
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                return Wrong<IReadOnlyList<T>>(key, expected, value);
+            }
+
+            var list = new List<T>(value.GetArrayLength());
+            foreach (var item in value.EnumerateArray())
+            {
+                if (!read(item, out var element))
+                {
+                    return Wrong<IReadOnlyList<T>>(key, expected, value);
+                }
+
+                list.Add(element);
+            }
+
+            return list;
         }
 
         private T? Wrong<T>(string key, string expected, JsonElement value)

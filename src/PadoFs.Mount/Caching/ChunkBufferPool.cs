@@ -10,13 +10,10 @@ internal sealed class ChunkBufferPool(int maxFreePerLength)
 {
     private readonly Dictionary<int, Stack<byte[]>> _free = [];
 
-    public long FreeBytes { get; private set; }
-
     public bool TryTake(int length, out byte[] array)
     {
         if (_free.TryGetValue(length, out var stack) && stack.TryPop(out array!))
         {
-            FreeBytes -= length;
             return true;
         }
 
@@ -38,7 +35,6 @@ internal sealed class ChunkBufferPool(int maxFreePerLength)
         }
 
         stack.Push(array);
-        FreeBytes += array.Length;
         return true;
     }
 
@@ -49,7 +45,6 @@ internal sealed class ChunkBufferPool(int maxFreePerLength)
         {
             if (stack.TryPop(out var array))
             {
-                FreeBytes -= array.Length;
                 return array.Length;
             }
         }

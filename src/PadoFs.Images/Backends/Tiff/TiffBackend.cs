@@ -20,12 +20,14 @@ public sealed class TiffBackend : ISlideBackend
     };
 
     private readonly TiffFile _file;
+    private readonly bool _ownsFile;
     private readonly TiffPageDecoder[] _levels;
     private readonly Dictionary<string, TiffPageDecoder> _associated;
 
-    private TiffBackend(TiffFile file)
+    private TiffBackend(TiffFile file, bool ownsFile)
     {
         _file = file;
+        _ownsFile = ownsFile;
         if (file.Series.Count == 0)
         {
             throw new SlideFormatException(file.Path, "the TIFF file has no image");
@@ -97,7 +99,7 @@ public sealed class TiffBackend : ISlideBackend
 
         try
         {
-            return new TiffBackend(file);
+            return new TiffBackend(file, ownsFile: true);
         }
         catch
         {
@@ -144,7 +146,17 @@ public sealed class TiffBackend : ISlideBackend
         return pixels;
     }
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>A backend over a file its caller has open already and keeps, so the file is read and parsed once.</summary>
+    /// <exception cref="SlideFormatException">the file's first series uses what this backend does not decode.</exception>
+    internal static TiffBackend Over(TiffFile file) => new(file, ownsFile: false);
+
+    public void Dispose()
+    {
+        if (_ownsFile)
+        {
+            _file.Dispose();
+        }
+    }
 
     private static TiffPageDecoder CreateLevel(TiffFile file, TiffPage page, int level)
     {

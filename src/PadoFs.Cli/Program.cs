@@ -1,11 +1,21 @@
 using System.CommandLine;
 using PadoFs.Cli.Commands;
+using PadoFs.Cli.Help;
 
+var inspect = InspectCommand.Create();
+var record = RecordCommand.Create();
+var export = ExportCommand.Create();
+var mount = MountCommand.Create();
 var root = new RootCommand("PadoFs: whole-slide images as zarr, through pado's Image API and a read-only filesystem.")
 {
-    InspectCommand.Create(),
-    RecordCommand.Create(),
-    ExportCommand.Create(),
-    MountCommand.Create(),
+    inspect, record, export, mount,
 };
+HelpWithDetails.Install(root, new Dictionary<Command, string>
+{
+    [root] = "Run padofs COMMAND --help for a command's details and examples.",
+    [inspect] = InspectCommand.Details,
+    [record] = RecordCommand.Details,
+    [export] = ExportCommand.Details,
+    [mount] = MountCommand.Details,
+});
 return root.Parse(args).Invoke();

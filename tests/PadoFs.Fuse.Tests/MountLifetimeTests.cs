@@ -143,6 +143,8 @@ public sealed class MountLifetimeTests
         var refused = Assert.Throws<MountPointException>(() => FuseMount.Mount(TestTrees.Sample(out _), mounted.Folder));
 
         Assert.Equal(MountPointProblem.AlreadyMounted, refused.Problem);
+        // The folder's name has a space: the command must keep it one argument.
+        Assert.EndsWith($"unmount it first (fusermount3 -u '{refused.MountPoint}').", refused.Message, StringComparison.Ordinal);
         Assert.Equal(PatternFile.Expected(0, TestTrees.SmallLength), File.ReadAllBytes(mounted.PathOf("small.bin")));
     }
 

@@ -10,6 +10,18 @@ namespace PadoFs.Cli.Commands;
 /// <summary><c>padofs export SLIDE OUT.zarr [--layout pado|ome-ngff]</c>: the tree a mount shows, written to disk.</summary>
 internal static class ExportCommand
 {
+    public const string Details = """
+        Every level and associated image as uncompressed zarr v2 chunks, in parallel, with a progress bar on stderr.
+        The folder is written under a temporary name and renamed at the end, so a failed export leaves nothing that
+        looks complete; an existing output is never overwritten. --layout takes the names a mount config takes.
+
+        Examples:
+          padofs export /data/slide.svs slide.zarr
+          padofs export /data/slide.svs slide.zarr --layout ome-ngff
+
+        Exit status: 0, or 1 with one line on stderr naming the file and the reason.
+        """;
+
     public static Command Create()
     {
         var slide = new Argument<string>("slide") { Description = "Path of the slide file." };

@@ -7,6 +7,21 @@ namespace PadoFs.Cli.Commands;
 /// <summary><c>padofs inspect SLIDE [--json] [--chunk-sizes LEVEL]</c>: what a slide holds and how it is stored.</summary>
 internal static class InspectCommand
 {
+    public const string Details = """
+        Without --chunk-sizes, one chunk of the smallest level is decoded first, so a slide that opens but cannot be
+        decoded is reported, not described. --json prints urlpath, backend, vendor, mpp_x, mpp_y (null when unknown),
+        properties, associated_images and levels (level, width, height, downsample, tile_width, tile_height,
+        chunk_rows, chunk_cols, stored_bytes). --chunk-sizes LEVEL prints only that level's stored bytes per chunk
+        (-1 where the format does not tell), read from the file's structure, also for a slide that does not decode.
+
+        Examples:
+          padofs inspect /data/slide.svs
+          padofs inspect /data/slide.svs --json
+          padofs inspect /data/slide.svs --chunk-sizes 0
+
+        Exit status: 0, or 1 with one line on stderr naming the file and the reason.
+        """;
+
     public static Command Create()
     {
         var slide = new Argument<string>("slide") { Description = "Path of the slide file." };

@@ -3,17 +3,26 @@ using PadoFs.Zarr;
 
 namespace PadoFs.Cli.Commands;
 
-/// <summary>The <c>--layout pado|ome-ngff</c> option shared by the commands that build zarr trees.</summary>
+/// <summary>The <c>--layout pado|ome-ngff</c> option shared by the commands that build zarr trees; it accepts the names a config accepts.</summary>
 internal static class LayoutOption
 {
     public static Option<string> Create()
     {
         var option = new Option<string>("--layout")
         {
-            Description = "pado: (y, x, samples) arrays as pado's zarr store; ome-ngff: (c, y, x) arrays for QuPath and napari-ome-zarr.",
+            Description = "pado: (y, x, samples) arrays as pado's zarr store; ome-ngff (or ngff): (c, y, x) arrays for QuPath and napari-ome-zarr.",
             DefaultValueFactory = _ => ZarrLayoutNames.Pado,
+            HelpName = $"{ZarrLayoutNames.Pado}|{ZarrLayoutNames.OmeNgff}",
         };
-        option.AcceptOnlyFromAmong(ZarrLayoutNames.Pado, ZarrLayoutNames.OmeNgff);
+        option.CompletionSources.Add([.. ZarrLayoutNames.Accepted]);
+        option.Validators.Add(result =>
+        {
+            var name = result.GetValueOrDefault<string>();
+            if (!ZarrLayoutNames.TryParse(name, out _))
+            {
+                result.AddError(ZarrLayoutNames.Unknown(name));
+            }
+        });
         return option;
     }
 

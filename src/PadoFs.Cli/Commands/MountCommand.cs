@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using System.Runtime.InteropServices;
 using PadoFs.Cli.Daemon;
 using PadoFs.Mount.Configuration;
+using PadoFs.Zarr;
 
 namespace PadoFs.Cli.Commands;
 
@@ -13,13 +14,49 @@ namespace PadoFs.Cli.Commands;
 /// <c>padofs mount CONFIG [--mountpoint DIR]</c>: the daemon, in the foreground until SIGINT or SIGTERM, then
 /// unmounted cleanly with exit code 0. A broken config exits non-zero before mounting, listing every problem.
 /// </summary>
-internal static class MountCommand
+internal static partial class MountCommand
 {
     public const int ConfigProblem = 2;
 
+    public static string Details { get; } = $$"""
+        Config (JSON; comments and trailing commas allowed; relative paths resolve against the config's folder):
+          {
+            "mountPoint": "/mnt/slides",      // an existing, empty folder; --mountpoint DIR overrides it
+            "layout": "pado",                 // or "ome-ngff", see Layouts
+            "cache": { "maxBytes": "2GiB" },  // decoded-chunk budget; without it, derived from the slides and the memory
+            "allowOther": false,              // let other users see the mount
+            "maxOpenSlides": 64,              // at most this many slides open at once
+            "idleSeconds": 300,               // a slide unused this long is closed, and reopens when read
+            "images": [                       // pado records, as padofs record prints them; only urlpath is required
+              { "image_id": ["site-a", "case-17", "slide.svs"], "urlpath": "/data/slide.svs", "mpp_x": 0.25, "mpp_y": 0.25 },
+              { "urlpath": "/data/other.tiff" }
+            ]
+          }
+          Only "images" is required (and a mount point from the config, --mountpoint or the environment). image_id parts
+          become folders, the last with .zarr appended: site-a/case-17/slide.svs.zarr; without one, other.tiff.zarr.
+          An unknown setting is a problem, not a silent default.
+
+        Layouts:
+          {{ZarrLayoutNames.Pado,-9}} (y, x, samples) arrays, byte for byte pado's (tifffile's) zarr store; the default
+          {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays with OME-NGFF 0.4 metadata, for napari-ome-zarr and QuPath
+          Also accepted: {{string.Join(", ", ZarrLayoutNames.Accepted.Skip(2))}} for {{ZarrLayoutNames.OmeNgff}}.
+
+        Environment variables override the config's settings (images are set in the config only); any other
+        {{MountSettings.EnvironmentPrefix}} variable is refused as a problem:
+          {{string.Join("  ", MountSettings.Keys.Select(MountSettings.EnvironmentVariable))}}
+          e.g. PADOFS__LAYOUT=ome-ngff padofs mount slides.json
+
+        Example: every slide of a folder, mounted at ./mnt:
+          echo "{\"mountPoint\": \"mnt\", \"images\": $(padofs record /data/*.svs)}" > slides.json
+          mkdir -p mnt && padofs mount slides.json
+
+        Exit status: 0 once SIGINT or SIGTERM unmounted it; 2 for a broken config, before mounting, every problem
+        listed; 1 when mounting fails or the mount is ended from outside.
+        """;
+
     public static Command Create()
     {
-        var config = new Argument<string>("config") { Description = "The mount config (JSON)." };
+        var config = new Argument<string>("config") { Description = "The mount config: a JSON file, described below." };
         var mountPoint = new Option<string?>("--mountpoint") { Description = "Mount here instead of the config's mountPoint.", HelpName = "DIR" };
         var command = new Command("mount", "Mount the slides of a config as zarr folders, in the foreground until Ctrl+C or SIGTERM.") { config, mountPoint };
         command.SetAction(result => Run(result.GetValue(config)!, result.GetValue(mountPoint)));
@@ -61,6 +98,11 @@ internal static class MountCommand
         builder.Services.AddHostedService<MountService>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
         using var host = builder.Build();
+        var configLogger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PadoFs.Cli.Config");
+        foreach (var warning in config.Warnings)
+        {
+            LogConfigWarning(configLogger, config.ConfigPath, warning);
+        }
 
         // systemd's lifetime listens to SIGTERM only; SIGINT (Ctrl+C under systemd-run, systemctl kill -s INT)
         // must unmount just the same.
@@ -83,4 +125,7 @@ internal static class MountCommand
 
         return Environment.ExitCode;
     }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Config {Path}: {Warning}")]
+    private static partial void LogConfigWarning(ILogger logger, string path, string warning);
 }

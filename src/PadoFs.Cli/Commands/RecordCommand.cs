@@ -8,6 +8,17 @@ namespace PadoFs.Cli.Commands;
 /// <summary><c>padofs record SLIDE... [--checksum]</c>: pado records as a JSON array, ready for a mount config's <c>images</c>.</summary>
 internal static class RecordCommand
 {
+    public const string Details = """
+        Prints pado's flat records (urlpath as an absolute path, size, levels, mpp, vendor, file times, ...) as one
+        JSON array on stdout; with several slides, progress goes to stderr. A mount config takes them as its images.
+
+        Examples:
+          padofs record /data/*.svs > records.json
+          echo "{\"mountPoint\": \"mnt\", \"images\": $(padofs record /data/*.svs)}" > slides.json
+
+        Exit status: 0, or 1 with one line on stderr naming the first slide that cannot be opened.
+        """;
+
     public static Command Create()
     {
         var slides = new Argument<string[]>("slides") { Description = "Slide files.", Arity = ArgumentArity.OneOrMore };

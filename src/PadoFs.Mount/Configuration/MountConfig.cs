@@ -11,4 +11,8 @@ public sealed record MountConfig(
     bool AllowOther,
     int MaxOpenSlides,
     TimeSpan IdleTimeout,
-    IReadOnlyList<MountedImage> Images);
+    IReadOnlyList<MountedImage> Images)
+{
+    /// <summary>What mounts but deserves a line in the log: no images, missing slide files. One line each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using PadoFs.Images.Files;
@@ -7,166 +8,131 @@ using PadoFs.Zarr;
 namespace PadoFs.Mount.Configuration;
 
 /// <summary>
-/// Reads a mount config: scalar settings bound through Microsoft.Extensions.Configuration with
-/// <c>PADOFS__</c> environment overrides, images read from the file as pado records. Relative paths resolve
-/// against the config file's folder. Every problem is collected and reported at once.
+/// Reads a mount config. The file is parsed once with System.Text.Json: its settings other than <c>images</c> are
+/// bound through Microsoft.Extensions.Configuration with <c>PADOFS__</c> environment overrides, and its images are
+/// read straight from the document as pado records (never flattened into configuration keys, which costs seconds
+/// for thousands of records). Relative paths resolve against the config file's folder. Every problem is collected
+/// and reported at once.
 /// </summary>
 public static class MountConfigLoader
 {
-    public const string EnvironmentPrefix = "PADOFS__";
-
-    private static readonly HashSet<string> s_settings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mountPoint", "layout", "cache", "allowOther", "maxOpenSlides", "idleSeconds", "images",
-    };
-
-    private static readonly HashSet<string> s_cacheSettings = new(StringComparer.OrdinalIgnoreCase) { "maxBytes" };
+    public const string EnvironmentPrefix = MountSettings.EnvironmentPrefix;
 
     public static MountConfig Load(string configPath, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
     {
         var fullPath = Path.GetFullPath(configPath);
         if (!File.Exists(fullPath))
         {
-            throw new MountConfigException(configPath, [Directory.Exists(fullPath) ? "is a directory, not a config file" : "no such file"]);
+            throw new MountConfigException(configPath, [Directory.Exists(fullPath) ? "a directory, not a config file" : "no such file"]);
+        }
+
+        var folder = Path.GetDirectoryName(fullPath)!;
+        using var document = MountConfigDocument.Parse(configPath, File.ReadAllBytes(fullPath));
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            throw new MountConfigException(configPath, [
+                "a JSON list (as padofs record prints), not a config: wrap it as {\"mountPoint\": \"DIR\", \"images\": [ ...the list... ]}",
+            ]);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new MountConfigException(configPath, ["a config is a JSON object such as {\"mountPoint\": \"DIR\", \"images\": [{\"urlpath\": \"slide.svs\"}]}"]);
         }
 
         var problems = new List<string>();
-        var folder = Path.GetDirectoryName(fullPath)!;
-        JsonDocument document;
-        try
+        var settings = MountSettings.Read(root, problems, out var imageList);
+        foreach (var name in MountSettings.UnknownEnvironmentVariables(EnvironmentVariableNames()))
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(fullPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new MountConfigException(configPath, [$"is not valid JSON: {e.Message}"]);
+            problems.Add($"unknown environment variable '{name}' (known: {string.Join(", ", MountSettings.Keys.Select(MountSettings.EnvironmentVariable))}; images are set in the config only)");
         }
 
-        using (document)
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var wrong = MountSettings.CheckValues(configuration, problems);
+        if (wrong.Count > 0)
         {
-            CheckSettingNames(document.RootElement, problems);
-            var options = BindOptions(fullPath, overrides, problems);
-
-            // A mount point given on the command line is relative to where the command runs, like any argument.
-            var mountPoint = mountPointOverride is null ? options?.MountPoint : Path.GetFullPath(mountPointOverride);
-            if (string.IsNullOrWhiteSpace(mountPoint))
-            {
-                problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
-            }
-
-            var layout = ParseLayout(options?.Layout, problems);
-            long? budget = null;
-            if (!string.IsNullOrWhiteSpace(options?.Cache.MaxBytes))
-            {
-                if (ByteSize.TryParse(options.Cache.MaxBytes, out var bytes))
-                {
-                    budget = bytes;
-                }
-                else
-                {
-                    problems.Add($"'cache.maxBytes' is '{options.Cache.MaxBytes}', not a size such as \"2GiB\" or \"512MB\"");
-                }
-            }
-
-            if (options is { MaxOpenSlides: < 1 })
-            {
-                problems.Add($"'maxOpenSlides' must be at least 1, got {options.MaxOpenSlides}");
-            }
-
-            if (options is { IdleSeconds: < 1 })
-            {
-                problems.Add($"'idleSeconds' must be at least 1, got {options.IdleSeconds}");
-            }
-
-            var images = ReadImages(document.RootElement, folder, problems);
-            if (problems.Count > 0)
-            {
-                throw new MountConfigException(configPath, problems);
-            }
-
-            return new MountConfig(
-                fullPath,
-                Path.GetFullPath(mountPoint!, folder),
-                layout,
-                budget,
-                options!.AllowOther,
-                options.MaxOpenSlides,
-                TimeSpan.FromSeconds(options.IdleSeconds),
-                images);
-        }
-    }
-
-    // The binder ignores what it does not know; a misspelt setting would silently fall back to its default.
-    private static void CheckSettingNames(JsonElement root, List<string> problems)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add("the config must be a JSON object");
-            return;
-        }
-
-        foreach (var setting in root.EnumerateObject())
-        {
-            if (!s_settings.Contains(setting.Name))
-            {
-                problems.Add($"unknown setting '{setting.Name}' (known: {string.Join(", ", s_settings)})");
-            }
-            else if (setting.Name.Equals("cache", StringComparison.OrdinalIgnoreCase))
-            {
-                if (setting.Value.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add("'cache' must be an object such as { \"maxBytes\": \"2GiB\" }");
-                    continue;
-                }
-
-                foreach (var cacheSetting in setting.Value.EnumerateObject())
-                {
-                    if (!s_cacheSettings.Contains(cacheSetting.Name))
-                    {
-                        problems.Add($"unknown setting 'cache.{cacheSetting.Name}' (known: maxBytes)");
-                    }
-                }
-            }
-        }
-    }
-
-    private static MountOptions? BindOptions(string fullPath, IDictionary<string, string?>? overrides, List<string> problems)
-    {
-        try
-        {
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(fullPath, optional: false, reloadOnChange: false)
-                .AddEnvironmentVariables(EnvironmentPrefix)
-                .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            // The binder throws on a value it cannot convert; unset those (already reported, and not range-checked
+            // below) so that the rest still bind and are checked too.
+            configuration = new ConfigurationBuilder()
+                .AddConfiguration(configuration)
+                .AddInMemoryCollection(wrong.Select(key => new KeyValuePair<string, string?>(key, null)))
                 .Build();
-            var options = new MountOptions();
-            configuration.Bind(options);
-            return options;
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+
+        var options = configuration.Get<MountOptions>() ?? new MountOptions();
+
+        // A mount point given on the command line is relative to where the command runs, like any argument.
+        var mountPoint = mountPointOverride is null ? options.MountPoint : Path.GetFullPath(mountPointOverride);
+        if (string.IsNullOrWhiteSpace(mountPoint))
         {
-            problems.Add(e.InnerException?.Message ?? e.Message);
-            return null;
+            problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
         }
+
+        if (!ZarrLayoutNames.TryParse(options.Layout, out var layout))
+        {
+            problems.Add($"'layout': {ZarrLayoutNames.Unknown(options.Layout)}");
+        }
+
+        long? budget = null;
+        if (!string.IsNullOrWhiteSpace(options.Cache.MaxBytes))
+        {
+            if (ByteSize.TryParse(options.Cache.MaxBytes, out var bytes))
+            {
+                budget = bytes;
+            }
+            else
+            {
+                problems.Add($"'cache.maxBytes' is '{options.Cache.MaxBytes}', not a size such as \"2GiB\" or \"512MB\"");
+            }
+        }
+
+        if (options.MaxOpenSlides < 1 && !wrong.Contains("maxOpenSlides"))
+        {
+            problems.Add($"'maxOpenSlides' must be at least 1, got {options.MaxOpenSlides}");
+        }
+
+        if (options.IdleSeconds < 1 && !wrong.Contains("idleSeconds"))
+        {
+            problems.Add($"'idleSeconds' must be at least 1, got {options.IdleSeconds}");
+        }
+
+        var images = ReadImages(imageList, folder, problems);
+        if (problems.Count > 0)
+        {
+            throw new MountConfigException(configPath, problems);
+        }
+
+        return new MountConfig(
+            fullPath,
+            Path.GetFullPath(mountPoint!, folder),
+            layout,
+            budget,
+            options.AllowOther,
+            options.MaxOpenSlides,
+            TimeSpan.FromSeconds(options.IdleSeconds),
+            images)
+        {
+            Warnings = SlideFileWarnings.Of(images),
+        };
     }
 
-    private static ZarrLayout ParseLayout(string? name, List<string> problems)
+    private static IEnumerable<string> EnvironmentVariableNames()
     {
-        try
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
-            return ZarrLayoutNames.Parse(name ?? ZarrLayoutNames.Pado);
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add($"'layout': {e.Message}");
-            return ZarrLayout.Pado;
+            yield return (string)variable.Key;
         }
     }
 
-    private static List<MountedImage> ReadImages(JsonElement root, string folder, List<string> problems)
+    private static List<MountedImage> ReadImages(JsonElement? imageList, string folder, List<string> problems)
     {
         var images = new List<MountedImage>();
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("images", out var list))
+        if (imageList is not { } list)
         {
             problems.Add("'images' is missing: list the slides to mount as records, e.g. [{\"urlpath\": \"slide.svs\"}]");
             return images;
@@ -174,15 +140,16 @@ public static class MountConfigLoader
 
         if (list.ValueKind != JsonValueKind.Array)
         {
-            problems.Add("'images' must be a list of records");
+            problems.Add("'images' must be a list of records, e.g. [{\"urlpath\": \"slide.svs\"}]");
             return images;
         }
 
         var index = 0;
+        var recordProblems = new List<string>();
         foreach (var element in list.EnumerateArray())
         {
             var label = $"images[{index}]";
-            var recordProblems = new List<string>();
+            recordProblems.Clear();
             var record = ImageRecordJson.TryRead(element, recordProblems);
             foreach (var problem in recordProblems)
             {

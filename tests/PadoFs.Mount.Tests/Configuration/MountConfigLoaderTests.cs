@@ -4,6 +4,7 @@ using PadoFs.Zarr;
 
 namespace PadoFs.Mount.Tests.Configuration;
 
+[Trait("Category", "Fast")]
 public class MountConfigLoaderTests
 {
     [Fact]
@@ -126,6 +127,107 @@ public class MountConfigLoaderTests
 
         Assert.Contains("/nonexistent/padofs.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("no such file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_of_the_wrong_type_are_named_and_nothing_else_is_reported()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = Write(folder, """{ "mountPoint": "/mnt/a", "maxOpenSlides": "many", "allowOther": "yes", "idleSeconds": 1.5, "images": [] }""");
+        var shaped = Write(folder, """{ "mountPoint": { "path": "/mnt/a" }, "layout": ["pado"], "images": [] }""");
+
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(config));
+        var shapedError = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(shaped));
+
+        Assert.Equal(
+            ["'allowOther' is 'yes', not true or false", "'maxOpenSlides' is 'many', not a whole number", "'idleSeconds' is '1.5', not a whole number"],
+            error.Problems);
+        Assert.Contains("'mountPoint' must be a single value, not an object or a list", shapedError.Problems);
+        Assert.Contains("'layout' must be a single value, not an object or a list", shapedError.Problems);
+    }
+
+    [Fact]
+    public void Environment_variables_that_override_no_setting_are_named()
+    {
+        var unknown = MountSettings.UnknownEnvironmentVariables(
+            ["PADOFS__MOUNTPIONT", "PADOFS__LAYOUT", "padofs__cache__maxbytes", "PADOFS__CACHE", "PADOFS__IMAGES__0__URLPATH", "HOME", "DOTNET_ROOT"]);
+
+        Assert.Equal(["PADOFS__CACHE", "PADOFS__IMAGES__0__URLPATH", "PADOFS__MOUNTPIONT"], unknown);
+    }
+
+    [Fact]
+    public void Every_setting_but_images_has_its_environment_variable()
+    {
+        Assert.Equal(
+            ["PADOFS__MOUNTPOINT", "PADOFS__LAYOUT", "PADOFS__CACHE__MAXBYTES", "PADOFS__ALLOWOTHER", "PADOFS__MAXOPENSLIDES", "PADOFS__IDLESECONDS"],
+            MountSettings.Keys.Select(MountSettings.EnvironmentVariable));
+        Assert.Empty(MountSettings.UnknownEnvironmentVariables(MountSettings.Keys.Select(MountSettings.EnvironmentVariable)));
+    }
+
+    [Theory]
+    [InlineData("pado", ZarrLayout.Pado)]
+    [InlineData("ome-ngff", ZarrLayout.OmeNgff)]
+    [InlineData("ngff", ZarrLayout.OmeNgff)]
+    [InlineData("OME-NGFF", ZarrLayout.OmeNgff)]
+    public void Every_accepted_layout_name_reads_in_a_config(string name, ZarrLayout layout)
+    {
+        using var folder = new TemporaryDirectory();
+
+        var loaded = MountConfigLoader.Load(Write(folder, $$"""{ "mountPoint": "/mnt/a", "layout": "{{name}}", "images": [] }"""));
+
+        Assert.Equal(layout, loaded.Layout);
+        Assert.Contains(name, ZarrLayoutNames.Accepted, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_empty_image_list_mounts_with_a_warning()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var loaded = MountConfigLoader.Load(Write(folder, """{ "mountPoint": "/mnt/a", "images": [] }"""));
+
+        Assert.Equal(
+            "'images' is empty: the mount shows no slides (add records, e.g. the output of padofs record SLIDE...)",
+            Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
+    public void Missing_slide_files_mount_with_one_warning_each_naming_them()
+    {
+        using var folder = new TemporaryDirectory();
+        File.WriteAllBytes(folder.File("present.svs"), [1]);
+        Directory.CreateDirectory(folder.File("folder.svs"));
+        var config = Write(folder, """
+            { "mountPoint": "/mnt/a", "images": [
+              { "urlpath": "present.svs" },
+              { "image_id": ["case", "gone"], "urlpath": "gone.svs" },
+              { "urlpath": "folder.svs" },
+              { "urlpath": "s3://bucket/remote.svs" }
+            ] }
+            """);
+
+        var loaded = MountConfigLoader.Load(config);
+
+        Assert.Equal(4, loaded.Images.Count);
+        Assert.Equal(
+            [
+                $"images[1]: '{folder.File("gone.svs")}' does not exist; its folder case/gone.zarr will fail to open",
+                $"images[2]: '{folder.File("folder.svs")}' is a folder, not a slide file; its folder folder.svs.zarr will fail to open",
+            ],
+            loaded.Warnings);
+    }
+
+    [Fact]
+    public void Beyond_twenty_missing_slide_files_the_rest_are_counted()
+    {
+        using var folder = new TemporaryDirectory();
+        var records = string.Join(", ", Enumerable.Range(0, 25).Select(i => $$"""{ "urlpath": "missing-{{i}}.svs" }"""));
+
+        var loaded = MountConfigLoader.Load(Write(folder, $$"""{ "mountPoint": "/mnt/a", "images": [{{records}}] }"""));
+
+        Assert.Equal(21, loaded.Warnings.Count);
+        Assert.StartsWith("images[19]: ", loaded.Warnings[19], StringComparison.Ordinal);
+        Assert.Equal("5 more slide files are missing", loaded.Warnings[20]);
     }
 
     [Theory]

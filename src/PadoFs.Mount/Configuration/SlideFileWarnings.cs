@@ -1,0 +1,45 @@
+using PadoFs.Images.Files;
+
+namespace PadoFs.Mount.Configuration;
+
+/// <summary>
+/// What in a valid config will not serve as the user probably expects: no images at all, or local slide files that
+/// are not there (yet). The mount still starts: a missing slide fails its own folder alone, and may appear later.
+/// </summary>
+internal static class SlideFileWarnings
+{
+    /// <summary>Beyond this many missing files the rest are counted, not named: a log is not a file listing.</summary>
+    private const int MaxNamed = 20;
+
+    public static List<string> Of(IReadOnlyList<MountedImage> images)
+    {
+        var warnings = new List<string>();
+        if (images.Count == 0)
+        {
+            warnings.Add("'images' is empty: the mount shows no slides (add records, e.g. the output of padofs record SLIDE...)");
+            return warnings;
+        }
+
+        var missing = 0;
+        foreach (var image in images)
+        {
+            if (!LocalUrlpath.TryResolve(image.Record.Urlpath, out var path) || File.Exists(path))
+            {
+                continue;
+            }
+
+            if (++missing <= MaxNamed)
+            {
+                var what = Directory.Exists(path) ? "is a folder, not a slide file" : "does not exist";
+                warnings.Add($"images[{image.Index}]: '{path}' {what}; its folder {image.FolderPath} will fail to open");
+            }
+        }
+
+        if (missing > MaxNamed)
+        {
+            warnings.Add($"{missing - MaxNamed} more slide files are missing");
+        }
+
+        return warnings;
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Measures how long listing a mount of N records (default 2000) takes, all pointing at one small slide:
-# records are trusted for listing, so no slide is opened. Prints the time and the slides opened (0).
+# Measures a mount of N records (default 10,000), all pado records of one small slide as `padofs record` prints
+# them, in folders of 10: the time from starting `padofs mount` until the mount is there (and the CPU time the
+# daemon took for it), then `find` over the folders the records make. Records are trusted for listing, so no slide
+# is opened (the count is printed).
 #
 #   scripts/bench-listing.sh [SLIDE] [N]
 set -euo pipefail
@@ -9,35 +11,51 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 dotnet publish src/PadoFs.Cli --configuration Release --no-restore --verbosity quiet -nologo -o artifacts/padofs
 slide=$(realpath "${1:-$(scripts/make-demo-slide.sh)}")
-count=${2:-2000}
+count=${2:-10000}
 
 work=$(mktemp -d)
-daemon=
 cleanup() {
-  [ -n "$daemon" ] && kill -TERM "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
   fusermount3 -uz "$work/mnt" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 mkdir -p "$work/mnt"
-/usr/bin/python3 - "$work" "$slide" "$count" <<'PY'
-import json, sys
-work, slide, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-images = [{"image_id": [f"case-{i // 10:04d}", f"slide-{i:05d}"], "urlpath": slide} for i in range(count)]
-json.dump({"mountPoint": f"{work}/mnt", "images": images}, open(f"{work}/bench.json", "w"))
-PY
-artifacts/padofs/padofs mount "$work/bench.json" 2>"$work/daemon.log" &
-daemon=$!
-for _ in $(seq 100); do grep -q " $work/mnt " /proc/mounts && break; sleep 0.1; done
+artifacts/padofs/padofs record "$slide" >"$work/record.json"
+/usr/bin/python3 - "$work" "$count" artifacts/padofs/padofs <<'PY'
+import json, os, signal, subprocess, sys, time
+work, count, padofs = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+mnt = os.path.join(work, "mnt")
+record = json.load(open(os.path.join(work, "record.json")))[0]
+images = [dict(record, image_id=[f"case-{i // 10:05d}", f"slide-{i:05d}"]) for i in range(count)]
+config = os.path.join(work, "bench.json")
+json.dump({"mountPoint": mnt, "images": images}, open(config, "w"))
 
-/usr/bin/python3 - "$work/mnt" "$count" <<'PY'
-import json, os, sys, time
-root, count = sys.argv[1], int(sys.argv[2])
+def mounted():
+    with open("/proc/mounts") as mounts:
+        return any(line.split()[1] == mnt for line in mounts)
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 started = time.perf_counter()
-folders = [entry for entry in os.scandir(root) if entry.is_dir() and entry.name != ".padofs"]
-slides = sum(len(os.listdir(folder.path)) for folder in folders)
-took = time.perf_counter() - started
-opened = json.load(open(os.path.join(root, ".padofs", "stats.json")))["slides"]["open"]
-print(f"listed {slides} of {count} slide folders in {len(folders)} folders: {took * 1000:.1f} ms; slides opened: {opened}")
+daemon = subprocess.Popen([padofs, "mount", config], stderr=open(os.path.join(work, "daemon.log"), "w"))
+try:
+    while not mounted():
+        if daemon.poll() is not None or time.perf_counter() - started > 120:
+            sys.exit("padofs did not mount:\n" + open(os.path.join(work, "daemon.log")).read())
+        time.sleep(0.005)
+    took, cpu = time.perf_counter() - started, cpu_seconds(daemon.pid)
+
+    listed = time.perf_counter()
+    entries = subprocess.run(["find", mnt, "-maxdepth", "2"], check=True, capture_output=True).stdout.count(b"\n")
+    listing = time.perf_counter() - listed
+    opened = json.load(open(os.path.join(mnt, ".padofs", "stats.json")))["slides"]["open"]
+finally:
+    daemon.send_signal(signal.SIGTERM)
+    daemon.wait(timeout=60)
+
+print(f"{count} records ({os.path.getsize(config) / 1e6:.1f} MB of config): mounted in {took:.2f} s from start "
+      f"({cpu:.2f} s of daemon CPU); find over {entries} entries: {listing:.2f} s; slides opened: {opened}")
 PY

@@ -15,6 +15,7 @@ packages=(
   libfuse3-dev libopenjp2-7-dev gcc
 )
 
+echo "setup: checking the Debian packages" >&2
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -34,4 +35,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-dotnet restore PadoFs.sln --verbosity quiet
+# minimal, not quiet: a first restore downloads for minutes, and each project restored is a line of progress.
+echo "setup: restoring NuGet packages (dotnet restore)" >&2
+dotnet restore PadoFs.sln --verbosity minimal -nologo >&2

@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds, runs every test project and ends with one line: "N passed, N failed, N skipped".
+# An optional xunit filter runs only the tests it selects; every test class has a Category trait:
+#
+#   scripts/test.sh                      # everything (what CI runs)
+#   scripts/test.sh Category=Fast        # in-process tests that need neither FUSE nor Python
+#   scripts/test.sh Category=Fuse        # tests that mount;  Category=Oracles: tests that call a Python reader
+#   scripts/test.sh 'Category=Fast|FullyQualifiedName~Config'
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+filter=()
+if [ $# -gt 0 ]; then
+  filter=(--filter "$1")
+fi
 
 scripts/setup.sh
 dotnet build PadoFs.sln --configuration Release --no-restore --verbosity quiet -nologo
@@ -10,7 +21,7 @@ results=artifacts/test-results
 rm -rf "$results"
 status=0
 dotnet test PadoFs.sln --configuration Release --no-build --verbosity quiet -nologo \
-  --results-directory "$results" --logger "trx" --blame-hang-timeout 10m || status=$?
+  --results-directory "$results" --logger "trx" --blame-hang-timeout 10m "${filter[@]}" || status=$?
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -6,6 +6,8 @@ using PadoFs.Testing;
 
 namespace PadoFs.Fuse.Tests;
 
+[Trait("Category", "Fuse")]
+[Trait("Category", "Oracles")]
 public sealed class MountLifetimeTests
 {
     [Fact]

@@ -4,6 +4,8 @@ using PadoFs.Fuse.Tests.Support;
 
 namespace PadoFs.Fuse.Tests;
 
+[Trait("Category", "Fuse")]
+[Trait("Category", "Oracles")]
 public sealed class MountReadTests
 {
     [Fact]

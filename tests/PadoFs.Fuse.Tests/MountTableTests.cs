@@ -1,5 +1,6 @@
 namespace PadoFs.Fuse.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class MountTableTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using PadoFs.Fuse.Tests.Support;
 namespace PadoFs.Fuse.Tests;
 
 /// <summary>Every struct, field and constant the binding declares, checked against the installed headers by gcc.</summary>
+[Trait("Category", "Fast")]
 public sealed class NativeLayoutTests
 {
     private static readonly (string C, long Managed)[] Layout =

@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.IntegrationTests;
 
 /// <summary>padofs inspect, record and export as users run them, checked against openslide-python and tifffile.</summary>
+[Trait("Category", "Oracles")]
 public sealed class CommandLineTests
 {
     public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];

@@ -7,6 +7,8 @@ namespace PadoFs.IntegrationTests;
 
 /// <summary>The daemon as a service manager sees it: clean stops, clear refusals, recovery, and listing big mounts.</summary>
 [Collection(MountCollection.Name)]
+[Trait("Category", "Fuse")]
+[Trait("Category", "Oracles")]
 public sealed class DaemonLifecycleTests(ITestOutputHelper output)
 {
     [Fact]

@@ -9,6 +9,8 @@ namespace PadoFs.IntegrationTests;
 /// file tools see exactly what the independent readers see, and the bad slides fail alone.
 /// </summary>
 [Collection(MountCollection.Name)]
+[Trait("Category", "Fuse")]
+[Trait("Category", "Oracles")]
 public sealed class SharedSlideMountTests
 {
     public static TheoryData<string> Layouts => ["pado", "ome-ngff"];

@@ -7,6 +7,7 @@ using PadoFs.Testing;
 namespace PadoFs.Zarr.Tests;
 
 /// <summary>pado's get_zarr_store: one level as a store, by tile or whole, with the caller's attributes.</summary>
+[Trait("Category", "Fast")]
 public sealed class LevelStoreTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using PadoFs.Zarr.Stores;
 namespace PadoFs.Zarr.Tests;
 
 /// <summary>Given a slide exported as a zarr tree, zarr-python reads exactly the pixels the independent readers give.</summary>
+[Trait("Category", "Oracles")]
 public sealed class SlideExportTests
 {
     public static TheoryData<string, ZarrLayout> SlidesAndLayouts

@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Codecs;
 
 /// <summary>Decoding a tile allocates no managed memory once a thread has decoded one: buffers are pooled, decoders kept.</summary>
+[Trait("Category", "Oracles")]
 public sealed class CodecAllocationTests
 {
     private const int Repetitions = 200;

@@ -2,6 +2,7 @@ using PadoFs.Images.Geometry;
 
 namespace PadoFs.Images.Tests.Geometry;
 
+[Trait("Category", "Fast")]
 public class MppTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Images;
 
 /// <summary>Reading at a resolution: from the closest level not coarser than the target, resampled bilinearly.</summary>
+[Trait("Category", "Oracles")]
 public sealed class ImageAtMppTests
 {
     [Fact]

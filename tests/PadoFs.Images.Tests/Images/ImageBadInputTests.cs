@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Images;
 
 /// <summary>Every kind of bad input gives its own exception, naming the file and the reason; nothing crashes.</summary>
+[Trait("Category", "Fast")]
 public sealed class ImageBadInputTests
 {
     [Fact]

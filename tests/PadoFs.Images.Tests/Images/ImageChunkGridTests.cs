@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Images;
 
 /// <summary>How a level is cut into chunks: by its stored tiles or strips, unless they are too big to serve one at a time.</summary>
+[Trait("Category", "Oracles")]
 public sealed class ImageChunkGridTests
 {
     [Fact]

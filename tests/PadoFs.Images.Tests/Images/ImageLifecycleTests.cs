@@ -7,6 +7,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Images;
 
 /// <summary>pado's Image lifecycle: nothing opens unless asked, records round-trip, equality as pado defines it.</summary>
+[Trait("Category", "Fast")]
 public sealed class ImageLifecycleTests
 {
     private static readonly string s_cmu = SharedSlides.PathOf("cmu-1-small-region.svs");

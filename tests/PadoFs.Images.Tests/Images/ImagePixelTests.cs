@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Images;
 
 /// <summary>Given a slide, GetArray hands out exactly openslide-python's pixels, whole levels and sub-regions alike.</summary>
+[Trait("Category", "Oracles")]
 public sealed class ImagePixelTests
 {
     public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];

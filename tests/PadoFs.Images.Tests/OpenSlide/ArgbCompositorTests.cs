@@ -3,6 +3,7 @@ using PadoFs.Images.Backends.OpenSlide;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>The premultiplied-ARGB-to-RGB conversion follows its definition for every alpha, on every code path.</summary>
+[Trait("Category", "Fast")]
 public sealed class ArgbCompositorTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>A region read allocates no managed memory that grows with its size: the ARGB buffer is pooled.</summary>
+[Trait("Category", "Fast")]
 public sealed class OpenSlideBackendAllocationTests
 {
     [Fact]

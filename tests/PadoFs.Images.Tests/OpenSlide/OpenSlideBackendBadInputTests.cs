@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>Broken and unsupported files fail with clear exceptions naming the file and OpenSlide's reason.</summary>
+[Trait("Category", "Oracles")]
 public sealed class OpenSlideBackendBadInputTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>Reads from many threads at once are correct, and disposing while they run neither crashes nor corrupts them.</summary>
+[Trait("Category", "Fast")]
 public sealed class OpenSlideBackendConcurrencyTests
 {
     private const int Tile = 240;

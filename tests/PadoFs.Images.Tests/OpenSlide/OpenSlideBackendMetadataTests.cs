@@ -6,6 +6,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>Levels, properties, associated images and the library version agree with openslide-python.</summary>
+[Trait("Category", "Oracles")]
 public sealed class OpenSlideBackendMetadataTests
 {
     public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];

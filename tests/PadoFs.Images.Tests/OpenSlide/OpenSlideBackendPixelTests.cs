@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>Pixels read through the backend equal openslide-python's, composited by the documented rule.</summary>
+[Trait("Category", "Oracles")]
 public sealed class OpenSlideBackendPixelTests
 {
     // Budgets far below the default, so that reads are split into many pieces along every path of RegionPlan.

@@ -2,6 +2,7 @@ using PadoFs.Images.Backends.OpenSlide;
 
 namespace PadoFs.Images.Tests.OpenSlide;
 
+[Trait("Category", "Fast")]
 public sealed class OpenSlideLibraryTests
 {
     [Fact]

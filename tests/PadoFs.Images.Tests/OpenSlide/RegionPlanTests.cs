@@ -3,6 +3,7 @@ using PadoFs.Images.Backends.OpenSlide;
 namespace PadoFs.Images.Tests.OpenSlide;
 
 /// <summary>Pieces cover a region exactly once, stay within the buffer bound where they can, and keep OpenSlide's sampling phase.</summary>
+[Trait("Category", "Fast")]
 public sealed class RegionPlanTests
 {
     [Theory]

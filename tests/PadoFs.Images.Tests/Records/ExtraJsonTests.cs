@@ -3,6 +3,7 @@ using PadoFs.Testing;
 
 namespace PadoFs.Images.Tests.Records;
 
+[Trait("Category", "Oracles")]
 public class ExtraJsonTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using PadoFs.Images.Records;
 
 namespace PadoFs.Images.Tests.Records;
 
+[Trait("Category", "Fast")]
 public class ImageRecordJsonTests
 {
     private static readonly ImageRecord s_full = new()

@@ -8,6 +8,7 @@ using PadoFs.Testing;
 
 namespace PadoFs.Images.Tests.Tiff;
 
+[Trait("Category", "Oracles")]
 public sealed class TiffBackendTests(TiffEdgeCaseFiles files) : IClassFixture<TiffEdgeCaseFiles>
 {
     public static TheoryData<string> EdgeCases => TiffEdgeCaseFiles.NameData;

@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Tiff;
 
 /// <summary>Broken structures fail fast with a message saying what is wrong, never with a hang or a huge allocation.</summary>
+[Trait("Category", "Fast")]
 public sealed class TiffCorruptFileTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

@@ -3,6 +3,7 @@ using PadoFs.Images.Tiff;
 namespace PadoFs.Images.Tests.Tiff;
 
 /// <summary>Small files written by tifffile and Pillow for the corners the real slides do not reach.</summary>
+[Trait("Category", "Oracles")]
 public sealed class TiffEdgeCaseTests(TiffEdgeCaseFiles files) : IClassFixture<TiffEdgeCaseFiles>
 {
     public static TheoryData<string> Names => TiffEdgeCaseFiles.NameData;

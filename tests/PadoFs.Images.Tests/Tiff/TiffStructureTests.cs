@@ -3,6 +3,7 @@ using PadoFs.Testing;
 
 namespace PadoFs.Images.Tests.Tiff;
 
+[Trait("Category", "Oracles")]
 public sealed class TiffStructureTests
 {
     public static TheoryData<string> TiffSlides => new(SharedSlides.TiffFiles);

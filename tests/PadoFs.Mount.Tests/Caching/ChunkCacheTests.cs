@@ -4,6 +4,7 @@ using PadoFs.Zarr.Caching;
 
 namespace PadoFs.Mount.Tests.Caching;
 
+[Trait("Category", "Fast")]
 public class ChunkCacheTests
 {
     private const int ChunkLength = 64 * 1024;

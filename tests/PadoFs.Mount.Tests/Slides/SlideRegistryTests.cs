@@ -11,6 +11,7 @@ using PadoFs.Zarr;
 namespace PadoFs.Mount.Tests.Slides;
 
 /// <summary>Given a mount's images, slides open on first access, close when idle or crowded out, and reopen on demand.</summary>
+[Trait("Category", "Fast")]
 public sealed class SlideRegistryTests
 {
     [Fact]
@@ -51,16 +52,22 @@ public sealed class SlideRegistryTests
         for (var attempt = 0; attempt < 10; attempt++)
         {
             using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
-            var registry = Registry(cache, maxOpen: 1, idle: TimeSpan.FromMinutes(5), ["cmu"], ["boxes"], ["small"]);
-            using var start = new Barrier(registry.Slides.Count);
-            var opening = registry.Slides.Select(slide => Task.Run(() =>
+            var registry = Registry(cache, maxOpen: 1, idle: TimeSpan.FromMinutes(5), ["cmu"], ["boxes"], ["small"], ["later", "small"]);
+            var atOnce = registry.Slides.Take(3).ToArray();
+            using var start = new Barrier(atOnce.Length);
+            var opening = atOnce.Select(slide => Task.Run(() =>
             {
                 start.SignalAndWait();
                 return slide.GetStore();
             })).ToArray();
 
             await Task.WhenAll(opening).WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.InRange(registry.OpenCount, 1, registry.Slides.Count);
+
+            // Openings that overlap may each find the others busy and keep them open for now; once they are done,
+            // nothing of theirs may stay borrowed, so the next opening brings the count back to the bound.
+            registry.Slides[3].GetStore();
+            Assert.Equal(1, registry.OpenCount);
+            Assert.True(registry.Slides[3].IsOpen);
         }
     }
 

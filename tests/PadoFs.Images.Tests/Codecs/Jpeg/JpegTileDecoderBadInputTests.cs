@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Codecs.Jpeg;
 
 /// <summary>Corrupt, truncated or mismatched JPEG tiles give a <see cref="PadoFs.Images.Codecs.TileDecodeException"/> with a reason, never a crash or a hang.</summary>
+[Trait("Category", "Oracles")]
 public sealed class JpegTileDecoderBadInputTests
 {
     private static readonly Lazy<TiledPage> s_page = new(() => TileCodecOracle.TiledPages(SharedSlides.PathOf("cmu-1-small-region.svs"))[0]);

@@ -10,6 +10,7 @@ namespace PadoFs.Images.Tests.Codecs.Jpeg;
 /// undefined tables fail, whatever an earlier tile defined. The earlier tiles are decoded on the same thread as
 /// the tile under test, so that both use the same decoder.
 /// </summary>
+[Trait("Category", "Oracles")]
 public sealed class JpegTileDecoderTableStateTests(GeneratedSlides generated) : IClassFixture<GeneratedSlides>
 {
     private static readonly Lazy<TiledPage> s_aperio = new(() => TileCodecOracle.TiledPages(SharedSlides.PathOf("cmu-1-small-region.svs"))[0]);

@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Codecs.Jpeg;
 
 /// <summary>Every JPEG tile decodes to exactly the pixels OpenSlide returns for it when it reads the whole level.</summary>
+[Trait("Category", "Oracles")]
 public sealed class JpegTileDecoderTests(GeneratedSlides generated) : IClassFixture<GeneratedSlides>
 {
     private const int Jpeg = 7;

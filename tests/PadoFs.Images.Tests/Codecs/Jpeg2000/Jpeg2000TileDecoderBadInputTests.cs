@@ -5,6 +5,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Codecs.Jpeg2000;
 
 /// <summary>Corrupt, truncated or mismatched JPEG 2000 tiles give a <see cref="TileDecodeException"/> with a reason, never a crash or a hang.</summary>
+[Trait("Category", "Oracles")]
 public sealed class Jpeg2000TileDecoderBadInputTests
 {
     private static readonly Lazy<TiledPage> s_page = new(() => TileCodecOracle.TiledPages(SharedSlides.PathOf("tcga-cr-7395.svs"))[0]);

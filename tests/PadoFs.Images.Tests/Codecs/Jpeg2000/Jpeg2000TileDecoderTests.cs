@@ -4,6 +4,7 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Codecs.Jpeg2000;
 
 /// <summary>Every JPEG 2000 tile decodes to exactly the pixels OpenSlide returns for it when it reads the whole level.</summary>
+[Trait("Category", "Oracles")]
 public sealed class Jpeg2000TileDecoderTests(GeneratedSlides generated) : IClassFixture<GeneratedSlides>
 {
     [Fact]

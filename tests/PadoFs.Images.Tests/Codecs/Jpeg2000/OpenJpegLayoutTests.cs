@@ -11,6 +11,7 @@ namespace PadoFs.Images.Tests.Codecs.Jpeg2000;
 /// The structs shared with OpenJPEG have the size and field offsets of the C header: a C program compiled with gcc
 /// against the installed openjpeg.h (Debian libopenjp2-7-dev) prints them.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class OpenJpegLayoutTests
 {
     private const string FallbackIncludeDirectory = "/usr/include/openjpeg-2.5";

@@ -153,6 +153,112 @@ public sealed class CommandLineTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 
+    public static TheoryData<string, byte[], string> BrokenConfigs => new()
+    {
+        { "latin1.json", [.. "{ \"images\": [{ \"urlpath\": \"caf"u8, 0xE9, .. ".svs\" }] }"u8], "not UTF-8 text at line 1, column 31 (byte 0xE9): save the config as UTF-8" },
+        { "twice.json", "{ \"images\": [],\n  \"images\": [] }"u8.ToArray(), "'images' is given twice (the second at line 2, column 3): keep one" },
+        { "comma.json", "{ \"mountPoint\": \"mnt\"\n  \"images\": [] }"u8.ToArray(), "not valid JSON at line 2, column 3: " },
+        { "records.json", """[{ "urlpath": "slide.svs" }]"""u8.ToArray(), "a JSON list (as padofs record prints), not a config: wrap it as {\"mountPoint\": \"DIR\", \"images\": [" },
+    };
+
+    [Fact]
+    public void Mount_of_a_slide_says_how_to_make_a_config_for_it_and_exits_2()
+    {
+        var slide = SharedSlides.PathOf("small.svs");
+
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("mount", slide);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"padofs: Config '{slide}': a slide (TIFF), not a mount config.", stderr, StringComparison.Ordinal);
+        Assert.Contains($"$(padofs record {slide})", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigs))]
+    public void Mount_of_a_broken_config_prints_one_line_without_a_stack_trace_and_exits_2(string name, byte[] content, string problem)
+    {
+        using var folder = new TemporaryDirectory();
+        var config = folder.File(name);
+        File.WriteAllBytes(config, content);
+
+        var (exitCode, _, stderr) = PadofsCommand.Run("mount", config, "--mountpoint", folder.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"padofs: Config '{config}': {problem}", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Mount_refuses_padofs_environment_variables_that_set_nothing_and_exits_2()
+    {
+        using var folder = new TemporaryDirectory();
+        var config = folder.File("padofs.json");
+        File.WriteAllText(config, """{ "images": [] }""");
+
+        var (exitCode, _, stderr) = PadofsCommand.RunWith(new Dictionary<string, string> { ["PADOFS__MOUNTPIONT"] = folder.Path }, "mount", config);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"padofs: Config '{config}' has 2 problems:", stderr, StringComparison.Ordinal);
+        Assert.Contains("  - unknown environment variable 'PADOFS__MOUNTPIONT' (known: PADOFS__MOUNTPOINT, ", stderr, StringComparison.Ordinal);
+        Assert.Contains("  - 'mountPoint' is missing", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_config_in_mount_help_is_one_mount_accepts()
+    {
+        using var folder = new TemporaryDirectory();
+        var (exitCode, help, _) = PadofsCommand.Run("mount", "--help");
+        var lines = help.Split('\n');
+        var start = Array.IndexOf(lines, "  {");
+        var end = Array.IndexOf(lines, "  }", start);
+        var config = folder.File("from-help.json");
+        File.WriteAllLines(config, lines[start..(end + 1)]);
+
+        var (mountExitCode, _, stderr) = PadofsCommand.Run("mount", config, "--mountpoint", folder.File("absent"));
+
+        Assert.Equal(0, exitCode);
+        Assert.True(start > 0 && end > start, help);
+        foreach (var section in new[] { "Layouts:", "  ome-ngff ", "PADOFS__CACHE__MAXBYTES", "Example:", "Exit status:" })
+        {
+            Assert.Contains(section, help, StringComparison.Ordinal);
+        }
+
+        // Past the config, the mount fails on the folder that does not exist: the example itself has no problem.
+        Assert.Equal(1, mountExitCode);
+        Assert.Contains("images[0]: '/data/slide.svs' does not exist", stderr, StringComparison.Ordinal);
+        Assert.EndsWith($"padofs: The mount point {folder.File("absent")} does not exist: create the folder first.", stderr.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("inspect")]
+    [InlineData("record")]
+    [InlineData("export")]
+    [InlineData("mount")]
+    public void Every_command_help_has_examples_and_the_exit_status(string command)
+    {
+        var (exitCode, help, _) = PadofsCommand.Run(command, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"padofs {command} ", help[help.IndexOf("Exampl", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("Exit status: 0", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_takes_every_layout_name_a_config_takes_and_refuses_others_alike()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var (exitCode, _, stderr) = PadofsCommand.Run("export", SharedSlides.PathOf("small.svs"), folder.File("small.zarr"), "--layout", "ngff");
+        var (refusedExitCode, _, refused) = PadofsCommand.Run("export", SharedSlides.PathOf("small.svs"), folder.File("other.zarr"), "--layout", "tiles");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(folder.File("small.zarr"), "0", ".zarray")));
+        Assert.NotEqual(0, refusedExitCode);
+        Assert.Contains("Unknown layout 'tiles': use 'pado' or 'ome-ngff' (also accepted for ome-ngff: ngff, omengff).", refused, StringComparison.Ordinal);
+    }
+
     private static void AssertMpp(JsonElement properties, string key, JsonElement value)
     {
         if (properties.TryGetProperty(key, out var expected))

@@ -11,9 +11,12 @@ internal static class PadofsCommand
     public static string Executable => s_executable.Value;
 
     /// <summary>Runs padofs to the end and returns its exit code and output.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] arguments)
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] arguments) => RunWith(null, arguments);
+
+    /// <summary>Runs padofs to the end with these environment variables added, and returns its exit code and output.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(arguments, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))

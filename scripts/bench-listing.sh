@@ -27,9 +27,6 @@ import json, os, signal, subprocess, sys, time
 work, count, padofs = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 mnt = os.path.join(work, "mnt")
 record = json.load(open(os.path.join(work, "record.json")))[0]
-images = [dict(record, image_id=[f"case-{i // 10:05d}", f"slide-{i:05d}"]) for i in range(count)]
-config = os.path.join(work, "bench.json")
-json.dump({"mountPoint": mnt, "images": images}, open(config, "w"))
 
 def mounted():
     with open("/proc/mounts") as mounts:
@@ -39,23 +36,32 @@ def cpu_seconds(pid):
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-started = time.perf_counter()
-daemon = subprocess.Popen([padofs, "mount", config], stderr=open(os.path.join(work, "daemon.log"), "w"))
-try:
-    while not mounted():
-        if daemon.poll() is not None or time.perf_counter() - started > 120:
-            sys.exit("padofs did not mount:\n" + open(os.path.join(work, "daemon.log")).read())
-        time.sleep(0.005)
-    took, cpu = time.perf_counter() - started, cpu_seconds(daemon.pid)
+def measure(records):
+    images = [dict(record, image_id=[f"case-{i // 10:05d}", f"slide-{i:05d}"]) for i in range(records)]
+    config = os.path.join(work, f"bench-{records}.json")
+    json.dump({"mountPoint": mnt, "images": images}, open(config, "w"))
+    log = os.path.join(work, "daemon.log")
+    started = time.perf_counter()
+    daemon = subprocess.Popen([padofs, "mount", config], stderr=open(log, "w"))
+    try:
+        while not mounted():
+            if daemon.poll() is not None or time.perf_counter() - started > 120:
+                sys.exit("padofs did not mount:\n" + open(log).read())
+            time.sleep(0.005)
+        took, cpu = time.perf_counter() - started, cpu_seconds(daemon.pid)
+        listed = time.perf_counter()
+        entries = subprocess.run(["find", mnt, "-maxdepth", "2"], check=True, capture_output=True).stdout.count(b"\n")
+        listing = time.perf_counter() - listed
+        opened = json.load(open(os.path.join(mnt, ".padofs", "stats.json")))["slides"]["open"]
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=60)
+    print(f"{records} records ({os.path.getsize(config) / 1e6:.1f} MB of config): mounted in {took:.2f} s from start "
+          f"({cpu:.2f} s of daemon CPU); find over {entries} entries: {listing:.2f} s; slides opened: {opened}")
+    return took, cpu
 
-    listed = time.perf_counter()
-    entries = subprocess.run(["find", mnt, "-maxdepth", "2"], check=True, capture_output=True).stdout.count(b"\n")
-    listing = time.perf_counter() - listed
-    opened = json.load(open(os.path.join(mnt, ".padofs", "stats.json")))["slides"]["open"]
-finally:
-    daemon.send_signal(signal.SIGTERM)
-    daemon.wait(timeout=60)
-
-print(f"{count} records ({os.path.getsize(config) / 1e6:.1f} MB of config): mounted in {took:.2f} s from start "
-      f"({cpu:.2f} s of daemon CPU); find over {entries} entries: {listing:.2f} s; slides opened: {opened}")
+# One record is the reference: what starting the daemon and mounting costs by itself on this machine, now.
+reference = measure(1)
+took, cpu = measure(count)
+print(f"{count} records vs 1: {took / reference[0]:.1f}x the time to mounted, {cpu / reference[1]:.1f}x the CPU")
 PY

@@ -16,8 +16,6 @@ namespace PadoFs.Mount.Configuration;
 /// </summary>
 public static class MountConfigLoader
 {
-    public const string EnvironmentPrefix = MountSettings.EnvironmentPrefix;
-
     public static MountConfig Load(string configPath, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
     {
         var fullPath = Path.GetFullPath(configPath);
@@ -50,7 +48,7 @@ public static class MountConfigLoader
 
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings)
-            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddEnvironmentVariables(MountSettings.EnvironmentPrefix)
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         var wrong = MountSettings.CheckValues(configuration, problems);

@@ -1,15 +1,15 @@
 namespace PadoFs.Mount.Configuration;
 
 /// <summary>
-/// The scalar settings of a mount config, bound through Microsoft.Extensions.Configuration (so
-/// <c>PADOFS__MOUNTPOINT</c>, <c>PADOFS__CACHE__MAXBYTES</c>, ... override the file). The images are read
-/// from the file as pado records by <see cref="MountConfigLoader"/>.
+/// The settings of a mount config other than its images (<see cref="MountSettings.Keys"/>), bound through
+/// Microsoft.Extensions.Configuration (so <c>PADOFS__MOUNTPOINT</c>, <c>PADOFS__CACHE__MAXBYTES</c>, ... override
+/// the file). The images are read from the parsed file as pado records by <see cref="MountConfigLoader"/>.
 /// </summary>
 public sealed class MountOptions
 {
     public string? MountPoint { get; set; }
 
-    /// <summary><c>pado</c> (default) or <c>ome-ngff</c>.</summary>
+    /// <summary><c>pado</c> (default) or <c>ome-ngff</c>, or another of <c>ZarrLayoutNames.Accepted</c>.</summary>
     public string Layout { get; set; } = "pado";
 
     public CacheOptions Cache { get; set; } = new();

@@ -75,8 +75,9 @@ internal static partial class MountCommand
             Console.Error.WriteLine($"padofs: {e.Message}");
             return ConfigProblem;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
         {
+            // Whatever a config holds that the loader did not foresee is still one line about that config.
             Console.Error.WriteLine($"padofs: cannot read config '{configPath}': {e.Message}");
             return ConfigProblem;
         }

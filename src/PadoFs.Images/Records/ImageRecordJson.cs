@@ -183,13 +183,13 @@ public static class ImageRecordJson
         public double? PositiveNumber(string key, JsonElement value) => value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.Number when value.GetDouble() > 0 => value.GetDouble(),
+            JsonValueKind.Number when IsPositiveAndFinite(value.GetDouble()) => value.GetDouble(),
             _ => Wrong<double>(key, "a positive number", value),
         };
 
         public IReadOnlyList<double>? NumberList(string key, JsonElement value) =>
             List(key, value, "a list of positive numbers", static (JsonElement item, out double number) =>
-                item.ValueKind == JsonValueKind.Number && (number = item.GetDouble()) > 0 || Fail(out number));
+                item.ValueKind == JsonValueKind.Number && IsPositiveAndFinite(number = item.GetDouble()) || Fail(out number));
 
         public IReadOnlyList<string>? StringList(string key, JsonElement value) =>
             List(key, value, "a list of strings", static (JsonElement item, out string text) =>
@@ -213,6 +213,9 @@ public static class ImageRecordJson
 
         private string? Text(string key, JsonElement value) =>
             TryGetText(value, out var text) ? text : Wrong<string>(key, "valid text (it holds an unpaired surrogate)", value);
+
+        // 1e400 reads as infinity: no mpp or downsample.
+        private static bool IsPositiveAndFinite(double number) => number > 0 && double.IsFinite(number);
 
         // A JSON string can escape half a surrogate pair, which is no text at all.
         private static bool TryGetText(JsonElement value, out string text)

@@ -49,9 +49,10 @@ public static class MountConfigDocument
             throw Problem(configPath, $"not UTF-8 text at {TextPosition.Of(text.Span, offset)} (byte 0x{value:X2}): save the config as UTF-8");
         }
 
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(text, s_options);
+            document = JsonDocument.Parse(text, s_options);
         }
         catch (JsonException e) when (e.LineNumber is { } line && e.BytePositionInLine is { } column)
         {
@@ -61,7 +62,7 @@ public static class MountConfigDocument
             }
 
             var position = TextPosition.Of(text.Span, line, column);
-            var reason = e.Message[..Math.Max(0, e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal))].TrimEnd();
+            var reason = Shortened(e.Message[..Math.Max(0, e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal))].TrimEnd());
             throw Problem(configPath, $"not valid JSON at {position}: {reason} ({HintFor(reason)})");
         }
         catch (JsonException e)
@@ -69,6 +70,19 @@ public static class MountConfigDocument
             // A key given twice fails without a position: find it, so the message says which and where.
             throw Problem(configPath, DuplicateKey(text.Span) ?? $"not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // The check for keys given twice reads every key, and fails on one that is no text.
+            throw Problem(configPath, UnpairedSurrogate(text.Span) ?? $"not valid JSON: {e.Message}");
+        }
+
+        if (UnpairedSurrogate(text.Span) is { } problem)
+        {
+            document.Dispose();
+            throw Problem(configPath, problem);
+        }
+
+        return document;
     }
 
     private static MountConfigException Problem(string configPath, string problem) => new(configPath, [problem]);
@@ -109,6 +123,9 @@ public static class MountConfigDocument
         return (text.Length, 0);
     }
 
+    // The reader quotes what it met, which may be long.
+    private static string Shortened(string reason) => reason.Length <= 200 ? reason : reason[..200] + "...";
+
     // What people most often get wrong when they edit JSON by hand, by what the reader met.
     private static string HintFor(string reason) => reason switch
     {
@@ -119,6 +136,29 @@ public static class MountConfigDocument
         _ when reason.Contains("end of data", StringComparison.Ordinal) || reason.Contains("depth", StringComparison.Ordinal) => "is a closing } or ] missing?",
         _ => "padofs mount --help shows a config",
     };
+
+    // JSON may escape half of a UTF-16 surrogate pair ("\ud800"); such a string cannot be read as text at all, so it
+    // is found here, with its place, rather than failing wherever it is read.
+    private static string? UnpairedSurrogate(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        while (reader.Read())
+        {
+            if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return $"not valid JSON at {TextPosition.Of(text, reader.TokenStartIndex)}: a \\u escape gives half a surrogate pair, which is no text (remove it)";
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static string? DuplicateKey(ReadOnlySpan<byte> text)
     {

@@ -70,6 +70,11 @@ public static class MountConfigLoader
         {
             problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
         }
+        else if (mountPoint.Contains('\0', StringComparison.Ordinal))
+        {
+            problems.Add("'mountPoint' contains a NUL character, which no path can hold");
+            mountPoint = null;
+        }
 
         if (!ZarrLayoutNames.TryParse(options.Layout, out var layout))
         {
@@ -154,7 +159,11 @@ public static class MountConfigLoader
                 problems.Add($"{label}: {problem}");
             }
 
-            if (record is not null)
+            if (record is not null && record.Urlpath.Contains('\0', StringComparison.Ordinal))
+            {
+                problems.Add($"{label}: 'urlpath' contains a NUL character, which no path can hold");
+            }
+            else if (record is not null)
             {
                 record = record with { Urlpath = Resolve(record.Urlpath, folder) };
                 var parts = ImageFolderNames.PartsOf(record, label, problems);

@@ -104,7 +104,7 @@ public static class MountSettings
         {
             if (configuration[key] is { } text && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             {
-                problems.Add($"'{key}' is '{text}', not a whole number");
+                problems.Add($"'{key}' is '{text}', not a whole number up to {int.MaxValue}");
                 wrong.Add(key);
             }
         }

@@ -107,6 +107,78 @@ public sealed class MountConfigFileTests : IDisposable
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void Text_that_escapes_half_a_surrogate_pair_is_refused_at_its_place()
+    {
+        var value = Write("value.json", """{ "mountPoint": "\ud800", "images": [] }"""u8);
+        var key = Write("key.json", "{ \"images\": [],\n  \"\\udc00\": 1 }"u8);
+
+        Assert.StartsWith("not valid JSON at line 1, column 17: a \\u escape gives half a surrogate pair", SingleProblem(value), StringComparison.Ordinal);
+        Assert.StartsWith("not valid JSON at line 2, column 3: a \\u escape gives half a surrogate pair", SingleProblem(key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nul_character_in_a_path_is_a_problem()
+    {
+        var path = Write("nul.json", """{ "mountPoint": "m\u0000", "images": [{ "urlpath": "a\u0000.svs" }] }"""u8);
+
+        var error = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(path));
+
+        Assert.Equal(
+            ["'mountPoint' contains a NUL character, which no path can hold", "images[0]: 'urlpath' contains a NUL character, which no path can hold"],
+            error.Problems);
+    }
+
+    [Fact]
+    public void Mutated_configs_load_or_give_problems_and_never_fail_otherwise()
+    {
+        var original = """
+            // A config with every kind of value.
+            {
+              "mountPoint": "mnt", "layout": "ome-ngff", "cache": { "maxBytes": "2GiB" }, "allowOther": false,
+              "maxOpenSlides": 8, "idleSeconds": 60,
+              "images": [
+                { "image_id": ["site", "case", "slide"], "urlpath": "slide.svs", "mpp_x": 0.25, "downsamples": [1, 4.0],
+                  "time_last_modified": "2024-01-02T03:04:05+00:00", "comment": "caf\u00e9 \ud83d\ude00" },
+                { "urlpath": "file:///data/other.tiff", "width": 1024 },
+              ],
+            }
+            """u8.ToArray();
+        var random = new Random(14);
+        for (var mutant = 0; mutant < 400; mutant++)
+        {
+            var bytes = (byte[])original.Clone();
+            switch (mutant % 4)
+            {
+                case 0:
+                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes = bytes[..random.Next(bytes.Length)];
+                    break;
+                case 2:
+                    var syntax = "{}[]\",:\\u0"u8;
+                    bytes[random.Next(bytes.Length)] = syntax[random.Next(syntax.Length)];
+                    break;
+                default:
+                    var at = random.Next(bytes.Length);
+                    var hostile = "\\ud800\u0000\"\",,{"u8;
+                    bytes = [.. bytes[..at], .. hostile[..random.Next(1, hostile.Length + 1)], .. bytes[at..]];
+                    break;
+            }
+
+            var path = Write($"mutant-{mutant}.json", bytes);
+            try
+            {
+                MountConfigLoader.Load(path);
+            }
+            catch (MountConfigException error)
+            {
+                Assert.All(error.Problems, problem => Assert.DoesNotContain('\n', problem));
+            }
+        }
+    }
+
     private static string SingleProblem(string path) =>
         Assert.Single(Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(path)).Problems);
 

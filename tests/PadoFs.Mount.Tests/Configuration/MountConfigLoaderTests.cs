@@ -140,7 +140,11 @@ public class MountConfigLoaderTests
         var shapedError = Assert.Throws<MountConfigException>(() => MountConfigLoader.Load(shaped));
 
         Assert.Equal(
-            ["'allowOther' is 'yes', not true or false", "'maxOpenSlides' is 'many', not a whole number", "'idleSeconds' is '1.5', not a whole number"],
+            [
+                "'allowOther' is 'yes', not true or false",
+                "'maxOpenSlides' is 'many', not a whole number up to 2147483647",
+                "'idleSeconds' is '1.5', not a whole number up to 2147483647",
+            ],
             error.Problems);
         Assert.Contains("'mountPoint' must be a single value, not an object or a list", shapedError.Problems);
         Assert.Contains("'layout' must be a single value, not an object or a list", shapedError.Problems);

@@ -183,16 +183,17 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     /// <summary>Maps an exception from the tree to a negated errno and logs it; never throws.</summary>
     public int Fail(string operation, string? path, Exception exception)
     {
-        var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
+        var errno = FailureErrno.Of(exception);
         try
         {
-            // A name the tree reports missing is an everyday answer. An IOException is the tree explaining a failure
-            // it expects (a slide that cannot be read): its message says it all. Anything else is a bug, with its stack.
-            if (errno == Errno.ENOENT)
+            // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. An
+            // IOException is the tree explaining a failure it expects (a slide that cannot be read): its message says
+            // it all. Anything else is a bug, with its stack.
+            if (errno is Errno.ENOENT or Errno.ENOTCONN)
             {
                 FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
             }
-            else if (exception is IOException)
+            else if (exception is IOException or UnauthorizedAccessException)
             {
                 FuseLog.OperationRefused(logger, operation, path ?? "(unknown)", errno, exception.Message);
             }

@@ -14,16 +14,18 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
     {
         try
         {
+            slide.ThrowIfChanged();
             var read = entry.Read(offset, destination);
             statistics.CountRead(read);
             return read;
         }
         catch (Exception e) when (e is SlideException or IOException)
         {
-            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure.
+            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure. A slide
+            // that changed is reported once, however many reads fail after.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw e as IOException ?? new IOException(e.Message, e);
+            throw MountFailureException.From(e);
         }
     }
 }

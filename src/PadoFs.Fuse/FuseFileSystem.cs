@@ -15,7 +15,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     public const int MaxRead = 1 << 20;
 
     private const uint DirectoryMode = FileModes.S_IFDIR | 0x16D; // 0555
-    private const uint FileMode = FileModes.S_IFREG | 0x124; // 0444
+    private const uint FileMode = FileModes.S_IFREG | FileReadBits;
+    private const uint FileReadBits = 0x124; // 0444
+    private const uint OwnerReadBit = 0x100; // 0400
     private const int NameMax = 255;
 
     private readonly uint _userId = LibC.EffectiveUserId;
@@ -217,9 +219,15 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         stat->GroupId = _groupId;
         stat->BlockSize = MaxRead;
         stat->AccessTime = stat->ModificationTime = stat->ChangeTime = Timespec.From(node.Modified);
+        var readBits = FileReadBits;
+        if (options.AllowOther)
+        {
+            (readBits, stat->UserId, stat->GroupId) = ReadersOf(node);
+        }
+
         if (node is MountFile file)
         {
-            stat->Mode = FileMode;
+            stat->Mode = FileModes.S_IFREG | readBits;
             stat->LinkCount = 1;
             // A live file's length changes while the kernel keeps attributes for a day: like procfs it reports 0 and
             // is read to its end through direct I/O, so no reader trusts a stale size.
@@ -229,10 +237,21 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         }
         else
         {
-            stat->Mode = DirectoryMode;
+            // A folder can be searched by whoever can read it.
+            stat->Mode = FileModes.S_IFDIR | readBits | (readBits >> 2);
             stat->LinkCount = 2;
         }
     }
+
+    // With other users admitted the kernel checks these bits itself (default_permissions): what comes from a slide
+    // file is no more readable than that file, and errors.json, which names every failing file, is the mounting
+    // user's alone.
+    private (uint ReadBits, uint UserId, uint GroupId) ReadersOf(MountNode node) => node switch
+    {
+        { Readers: { } readers } => (readers.ReadBits, readers.UserId, readers.GroupId),
+        MountFile { ForMountOwnerOnly: true } => (OwnerReadBit, _userId, _groupId),
+        _ => (FileReadBits, _userId, _groupId),
+    };
 
     // Returns true when libfuse has no room for more entries.
     private static bool Fill(

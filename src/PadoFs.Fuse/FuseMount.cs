@@ -205,7 +205,7 @@ public sealed unsafe class FuseMount : IDisposable
     {
         var mountOptions = $"fsname={FileSystemName},subtype={FileSystemName},max_read={FuseFileSystem.MaxRead}"
             + (options.ReadOnly ? ",ro" : string.Empty)
-            + (options.AllowOther ? ",allow_other" : string.Empty)
+            + (options.AllowOther ? ",allow_other,default_permissions" : string.Empty)
             + (options.Debug ? ",debug" : string.Empty);
         using var program = new NativeString(FileSystemName);
         using var optionFlag = new NativeString("-o");

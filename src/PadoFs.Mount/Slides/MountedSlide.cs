@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using PadoFs.Images;
 using PadoFs.Images.Errors;
@@ -20,6 +21,7 @@ namespace PadoFs.Mount.Slides;
 public sealed partial class MountedSlide : IImageLender
 {
     private static readonly TimeSpan s_retryAfterFailure = TimeSpan.FromSeconds(30);
+    private static readonly FileReaders s_unknownReaders = new(UserId: 0, GroupId: 0, ReadBits: 0);
 
     private readonly SlideRegistry _registry;
     private readonly IChunkCache _cache;
@@ -31,6 +33,7 @@ public sealed partial class MountedSlide : IImageLender
     private Exception? _failure;
     private FileIdentity? _version;
     private SlideChangedException? _changed;
+    private StrongBox<FileReaders>? _readers;
     private DateTimeOffset _failedAt;
     private int _borrowed;
     private long _lastUsedTicks;
@@ -48,6 +51,30 @@ public sealed partial class MountedSlide : IImageLender
     public MountedImage Definition { get; }
 
     public bool IsOpen => _image.IsOpen;
+
+    /// <summary>
+    /// Who may read the slide's file (see <see cref="FileReaders"/>), found without opening the slide and kept once
+    /// found. While it cannot be found (a missing file, a folder the daemon may not search) the slide is root's with
+    /// no read bits, so a file that appears later is not shown to users it was never checked for.
+    /// </summary>
+    public FileReaders Readers
+    {
+        get
+        {
+            if (Volatile.Read(ref _readers) is { } known)
+            {
+                return known.Value;
+            }
+
+            if (LocalUrlpath.TryResolve(Definition.Record.Urlpath, out var path) && TryFindReaders(path) is { } found)
+            {
+                Volatile.Write(ref _readers, new StrongBox<FileReaders>(found));
+                return found;
+            }
+
+            return s_unknownReaders;
+        }
+    }
 
     internal long LastUsedTicks => Interlocked.Read(ref _lastUsedTicks);
 
@@ -194,6 +221,18 @@ public sealed partial class MountedSlide : IImageLender
         if (Volatile.Read(ref _changed) is { } changed)
         {
             throw MountFailureException.From(changed);
+        }
+    }
+
+    private static FileReaders? TryFindReaders(string path)
+    {
+        try
+        {
+            return FileReaders.Of(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -1,3 +1,4 @@
+using PadoFs.Images.Files;
 using PadoFs.Images.Errors;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
@@ -8,6 +9,8 @@ namespace PadoFs.Mount.Tree;
 public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry entry, MountedSlide slide, MountStatistics statistics)
     : MountFile(name, modified)
 {
+    public override FileReaders? Readers => slide.Readers;
+
     public override long Length => entry.Length;
 
     public override int Read(long offset, Span<byte> destination)

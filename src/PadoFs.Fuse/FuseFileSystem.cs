@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using PadoFs.Fuse.Native;
+using PadoFs.Mount;
 using PadoFs.Mount.Tree;
 
 namespace PadoFs.Fuse;
@@ -190,8 +191,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         {
             // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. An
             // IOException is the tree explaining a failure it expects (a slide that cannot be read): its message says
-            // it all. Anything else is a bug, with its stack.
-            if (errno is Errno.ENOENT or Errno.ENOTCONN)
+            // it all, once: a failure the mount has logged already (a slide whose file changed) is not repeated per
+            // request. Anything else is a bug, with its stack.
+            if (errno is Errno.ENOENT or Errno.ENOTCONN || exception is MountFailureException { IsLogged: true })
             {
                 FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
             }

@@ -214,13 +214,16 @@ public sealed partial class MountedSlide : IImageLender
         return true;
     }
 
+    /// <summary>True once a read found the slide's file changed since it was opened.</summary>
+    public bool IsChanged => Volatile.Read(ref _changed) is not null;
+
     /// <summary>Fails when the slide's file changed since it was opened; every read of the slide calls it first.</summary>
     /// <exception cref="MountFailureException">the slide changed (<see cref="MountFailureKind.ReadFailed"/>).</exception>
     public void ThrowIfChanged()
     {
         if (Volatile.Read(ref _changed) is { } changed)
         {
-            throw MountFailureException.From(changed);
+            throw MountFailureException.From(changed, logged: true);
         }
     }
 
@@ -274,7 +277,7 @@ public sealed partial class MountedSlide : IImageLender
             TryCloseIdle();
         }
 
-        return MountFailureException.From(changed);
+        return MountFailureException.From(changed, logged: true);
     }
 
     private MountFailureException Fail(string operation, Exception e)

@@ -28,7 +28,7 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             // that changed is reported once, however many reads fail after.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw MountFailureException.From(e);
+            throw MountFailureException.From(e, logged: slide.IsChanged);
         }
     }
 }

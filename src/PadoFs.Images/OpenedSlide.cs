@@ -81,6 +81,31 @@ internal sealed class OpenedSlide : IDisposable
     /// </summary>
     public void ThrowIfChanged()
     {
+        if (FindChange() is { } change)
+        {
+            throw change;
+        }
+    }
+
+    public void ReadChunk(int level, int row, int column, Span<byte> destination)
+    {
+        ThrowIfChanged();
+        try
+        {
+            DecodeChunk(level, row, column, destination);
+        }
+        catch (Exception e) when (e is SlideException or IOException or InvalidDataException && FindChange() is not null)
+        {
+            // A file rewritten under the decoder fails as garbage would: the change is the reason, not the bytes.
+            ThrowIfChanged();
+            throw;
+        }
+
+        ThrowIfChanged();
+    }
+
+    private SlideChangedException? FindChange()
+    {
         FileIdentity now;
         try
         {
@@ -88,24 +113,14 @@ internal sealed class OpenedSlide : IDisposable
         }
         catch (FileNotFoundException)
         {
-            throw new SlideChangedException(LocalPath, "it was deleted or moved away");
+            return new SlideChangedException(LocalPath, "it was deleted or moved away");
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new SlideChangedException(LocalPath, $"it can no longer be checked: {e.Message}");
+            return new SlideChangedException(LocalPath, $"it can no longer be checked: {e.Message}");
         }
 
-        if (now != Identity)
-        {
-            throw new SlideChangedException(LocalPath, now.DescribeChangeFrom(Identity));
-        }
-    }
-
-    public void ReadChunk(int level, int row, int column, Span<byte> destination)
-    {
-        ThrowIfChanged();
-        DecodeChunk(level, row, column, destination);
-        ThrowIfChanged();
+        return now == Identity ? null : new SlideChangedException(LocalPath, now.DescribeChangeFrom(Identity));
     }
 
     private void DecodeChunk(int level, int row, int column, Span<byte> destination)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using PadoFs.Testing;
+using Xunit.Abstractions;
 
 namespace PadoFs.IntegrationTests;
 
@@ -13,7 +14,7 @@ namespace PadoFs.IntegrationTests;
 [Trait("Category", "Fuse")]
 [Trait("Category", "Oracles")]
 [SupportedOSPlatform("linux")]
-public sealed class LiveFaultTests
+public sealed class LiveFaultTests(ITestOutputHelper output)
 {
     private const string Slide = "slide.svs";
     private const string Folder = Slide + ".zarr";
@@ -212,6 +213,7 @@ public sealed class LiveFaultTests
         var rss = result.GetProperty("rss_mib").EnumerateArray().Select(value => value.GetDouble()).ToArray();
         var fds = result.GetProperty("fds").EnumerateArray().Select(value => value.GetInt32()).ToArray();
         var summary = stdout;
+        output.WriteLine(summary);
         Assert.True(result.GetProperty("reads").GetInt64() > 1000, summary);
         Assert.Equal(0, result.GetProperty("wrong").GetInt64());
         Assert.Equal(0, result.GetProperty("errors").GetInt64());

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using PadoFs.Images;
 using PadoFs.Images.Errors;
@@ -21,7 +20,6 @@ namespace PadoFs.Mount.Slides;
 public sealed partial class MountedSlide : IImageLender
 {
     private static readonly TimeSpan s_retryAfterFailure = TimeSpan.FromSeconds(30);
-    private static readonly FileReaders s_unknownReaders = new(UserId: 0, GroupId: 0, ReadBits: 0);
 
     private readonly SlideRegistry _registry;
     private readonly IChunkCache _cache;
@@ -29,11 +27,10 @@ public sealed partial class MountedSlide : IImageLender
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Image _image;
+    private readonly SlideFileVersion _version = new();
+    private readonly SlideFileReaders _readers;
     private SlideStore? _store;
     private Exception? _failure;
-    private FileIdentity? _version;
-    private SlideChangedException? _changed;
-    private StrongBox<FileReaders>? _readers;
     private DateTimeOffset _failedAt;
     private int _borrowed;
     private long _lastUsedTicks;
@@ -46,35 +43,15 @@ public sealed partial class MountedSlide : IImageLender
         _layout = layout;
         _logger = logger;
         _image = Image.FromRecord(definition.Record);
+        _readers = new SlideFileReaders(definition.Record.Urlpath);
     }
 
     public MountedImage Definition { get; }
 
     public bool IsOpen => _image.IsOpen;
 
-    /// <summary>
-    /// Who may read the slide's file (see <see cref="FileReaders"/>), found without opening the slide and kept once
-    /// found. While it cannot be found (a missing file, a folder the daemon may not search) the slide is root's with
-    /// no read bits, so a file that appears later is not shown to users it was never checked for.
-    /// </summary>
-    public FileReaders Readers
-    {
-        get
-        {
-            if (Volatile.Read(ref _readers) is { } known)
-            {
-                return known.Value;
-            }
-
-            if (LocalUrlpath.TryResolve(Definition.Record.Urlpath, out var path) && TryFindReaders(path) is { } found)
-            {
-                Volatile.Write(ref _readers, new StrongBox<FileReaders>(found));
-                return found;
-            }
-
-            return s_unknownReaders;
-        }
-    }
+    /// <summary>Who may read the slide's file, for other users of the mount; found without opening the slide.</summary>
+    public FileReaders Readers => _readers.Current;
 
     internal long LastUsedTicks => Interlocked.Read(ref _lastUsedTicks);
 
@@ -125,7 +102,7 @@ public sealed partial class MountedSlide : IImageLender
     {
         lock (_gate)
         {
-            ThrowIfChanged();
+            _version.ThrowIfChanged();
             ThrowIfRecentlyFailed();
             _borrowed++;
         }
@@ -141,7 +118,7 @@ public sealed partial class MountedSlide : IImageLender
                 _registry.OnOpened();
             }
 
-            KeepToOneVersion(_image.OpenedFile);
+            _version.Confirm(_image.OpenedFile, Definition.Record.Urlpath);
         }
         catch (Exception e)
         {
@@ -215,29 +192,11 @@ public sealed partial class MountedSlide : IImageLender
     }
 
     /// <summary>True once a read found the slide's file changed since it was opened.</summary>
-    public bool IsChanged => Volatile.Read(ref _changed) is not null;
+    public bool IsChanged => _version.IsChanged;
 
     /// <summary>Fails when the slide's file changed since it was opened; every read of the slide calls it first.</summary>
     /// <exception cref="MountFailureException">the slide changed (<see cref="MountFailureKind.ReadFailed"/>).</exception>
-    public void ThrowIfChanged()
-    {
-        if (Volatile.Read(ref _changed) is { } changed)
-        {
-            throw MountFailureException.From(changed, logged: true);
-        }
-    }
-
-    private static FileReaders? TryFindReaders(string path)
-    {
-        try
-        {
-            return FileReaders.Of(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public void ThrowIfChanged() => _version.ThrowIfChanged();
 
     private void ThrowIfRecentlyFailed()
     {
@@ -247,30 +206,10 @@ public sealed partial class MountedSlide : IImageLender
         }
     }
 
-    // The first open fixes the version; a reopen after an idle close that finds another file there is a change.
-    private void KeepToOneVersion(FileIdentity? opened)
-    {
-        if (opened is not { } identity)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _version ??= identity;
-            if (_version == identity)
-            {
-                return;
-            }
-        }
-
-        throw new SlideChangedException(Definition.Record.Urlpath, identity.DescribeChangeFrom(_version.Value));
-    }
-
     // Logged and listed once; the open image is closed as soon as no decode uses it, which releases a deleted file.
     private MountFailureException Changed(SlideChangedException changed)
     {
-        if (Interlocked.CompareExchange(ref _changed, changed, null) is null)
+        if (_version.MarkChanged(changed))
         {
             _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "changed", changed.Message, DateTimeOffset.UtcNow));
             LogChanged(Definition.FolderPath, changed.Change);

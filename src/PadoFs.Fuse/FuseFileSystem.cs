@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using PadoFs.Fuse.Native;
+using PadoFs.Mount;
 using PadoFs.Mount.Tree;
 
 namespace PadoFs.Fuse;
@@ -15,7 +16,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     public const int MaxRead = 1 << 20;
 
     private const uint DirectoryMode = FileModes.S_IFDIR | 0x16D; // 0555
-    private const uint FileMode = FileModes.S_IFREG | 0x124; // 0444
+    private const uint FileMode = FileModes.S_IFREG | FileReadBits;
+    private const uint FileReadBits = 0x124; // 0444
+    private const uint OwnerReadBit = 0x100; // 0400
     private const int NameMax = 255;
 
     private readonly uint _userId = LibC.EffectiveUserId;
@@ -183,16 +186,18 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     /// <summary>Maps an exception from the tree to a negated errno and logs it; never throws.</summary>
     public int Fail(string operation, string? path, Exception exception)
     {
-        var errno = exception is FileNotFoundException or DirectoryNotFoundException ? Errno.ENOENT : Errno.EIO;
+        var errno = FailureErrno.Of(exception);
         try
         {
-            // A name the tree reports missing is an everyday answer. An IOException is the tree explaining a failure
-            // it expects (a slide that cannot be read): its message says it all. Anything else is a bug, with its stack.
-            if (errno == Errno.ENOENT)
+            // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. An
+            // IOException is the tree explaining a failure it expects (a slide that cannot be read): its message says
+            // it all, once: a failure the mount has logged already (a slide whose file changed) is not repeated per
+            // request. Anything else is a bug, with its stack.
+            if (errno is Errno.ENOENT or Errno.ENOTCONN || exception is MountFailureException { IsLogged: true })
             {
                 FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
             }
-            else if (exception is IOException)
+            else if (exception is IOException or UnauthorizedAccessException)
             {
                 FuseLog.OperationRefused(logger, operation, path ?? "(unknown)", errno, exception.Message);
             }
@@ -216,9 +221,15 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         stat->GroupId = _groupId;
         stat->BlockSize = MaxRead;
         stat->AccessTime = stat->ModificationTime = stat->ChangeTime = Timespec.From(node.Modified);
+        var readBits = FileReadBits;
+        if (options.AllowOther)
+        {
+            (readBits, stat->UserId, stat->GroupId) = ReadersOf(node);
+        }
+
         if (node is MountFile file)
         {
-            stat->Mode = FileMode;
+            stat->Mode = FileModes.S_IFREG | readBits;
             stat->LinkCount = 1;
             // A live file's length changes while the kernel keeps attributes for a day: like procfs it reports 0 and
             // is read to its end through direct I/O, so no reader trusts a stale size.
@@ -228,10 +239,21 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         }
         else
         {
-            stat->Mode = DirectoryMode;
+            // A folder can be searched by whoever can read it.
+            stat->Mode = FileModes.S_IFDIR | readBits | (readBits >> 2);
             stat->LinkCount = 2;
         }
     }
+
+    // With other users admitted the kernel checks these bits itself (default_permissions): what comes from a slide
+    // file is no more readable than that file, and errors.json, which names every failing file, is the mounting
+    // user's alone.
+    private (uint ReadBits, uint UserId, uint GroupId) ReadersOf(MountNode node) => node switch
+    {
+        { Readers: { } readers } => (readers.ReadBits, readers.UserId, readers.GroupId),
+        MountFile { ForMountOwnerOnly: true } => (OwnerReadBit, _userId, _groupId),
+        _ => (FileReadBits, _userId, _groupId),
+    };
 
     // Returns true when libfuse has no room for more entries.
     private static bool Fill(

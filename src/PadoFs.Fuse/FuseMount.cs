@@ -19,7 +19,7 @@ public sealed unsafe class FuseMount : IDisposable
     private readonly void* _fuse;
     private readonly FuseFileSystem _fileSystem;
     private readonly GCHandle<FuseFileSystem> _fileSystemHandle;
-    private readonly string _device;
+    private readonly MountTableEntry _mounted;
     private readonly FuseMountOptions _options;
     private readonly ILogger _logger;
     private readonly Thread _loop;
@@ -28,21 +28,24 @@ public sealed unsafe class FuseMount : IDisposable
     private bool _stopRequested;
     private bool _destroyed;
 
-    private FuseMount(LibFuse library, void* fuse, GCHandle<FuseFileSystem> fileSystem, string mountPoint, string device, FuseMountOptions options, ILogger logger)
+    private FuseMount(LibFuse library, void* fuse, GCHandle<FuseFileSystem> fileSystem, string mountPoint, MountTableEntry mounted, FuseMountOptions options, ILogger logger)
     {
         _library = library;
         _fuse = fuse;
         _fileSystem = fileSystem.Target;
         _fileSystemHandle = fileSystem;
         MountPoint = mountPoint;
-        _device = device;
+        _mounted = mounted;
         _options = options;
         _logger = logger;
         _loop = new Thread(Serve) { IsBackground = true, Name = "padofs-fuse-loop" };
     }
 
-    /// <summary>The canonical path the tree is mounted at.</summary>
+    /// <summary>The canonical path the tree was mounted at; renaming a folder above it moves the mount (see <see cref="CurrentMountPoint"/>).</summary>
     public string MountPoint { get; }
+
+    /// <summary>Where the mount is now, found by its mount id; <see cref="MountPoint"/> once it is gone.</summary>
+    public string CurrentMountPoint => Unmounter.CurrentPath(_mounted);
 
     /// <summary>How many files and folders are open through the mount.</summary>
     internal int OpenHandleCount => _fileSystem.OpenNodes.Count;
@@ -77,7 +80,7 @@ public sealed unsafe class FuseMount : IDisposable
         FuseMount mount;
         try
         {
-            mount = new FuseMount(library, fuse, handle, path, MountDevice(library, fuse, path), options, logger);
+            mount = new FuseMount(library, fuse, handle, path, MountEntry(library, fuse, path), options, logger);
         }
         catch
         {
@@ -95,7 +98,7 @@ public sealed unsafe class FuseMount : IDisposable
             throw new FuseMountException($"Mounting {path} failed: {reason}.");
         }
 
-        KernelReadAhead.Raise(path, mount._device, options.ReadAheadKiB, logger);
+        KernelReadAhead.Raise(path, mount._mounted.Device, options.ReadAheadKiB, logger);
         FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
         return mount;
     }
@@ -114,7 +117,8 @@ public sealed unsafe class FuseMount : IDisposable
 
                 // libfuse's workers notice the exit flag only after their next request, and unmounting a busy
                 // mount would not wake them: a statfs, never cached by the kernel, is such a request.
-                new Thread(() => LibC.StatFileSystem(MountPoint)) { IsBackground = true, Name = "padofs-fuse-wake" }.Start();
+                var current = CurrentMountPoint;
+                new Thread(() => LibC.StatFileSystem(current)) { IsBackground = true, Name = "padofs-fuse-wake" }.Start();
             }
 
             _stopRequested = true;
@@ -123,7 +127,7 @@ public sealed unsafe class FuseMount : IDisposable
         if (!_loop.Join(_options.StopTimeout))
         {
             FuseLog.StopTimedOut(_logger, MountPoint, _options.StopTimeout);
-            TryUnmount();
+            TryUnmount(out _);
         }
     }
 
@@ -155,9 +159,9 @@ public sealed unsafe class FuseMount : IDisposable
 
         _fileSystem.OpenNodes.CloseAll();
         _fileSystemHandle.Dispose();
-        if (TryUnmount())
+        if (TryUnmount(out var unmountedAt))
         {
-            FuseLog.Unmounted(_logger, MountPoint);
+            FuseLog.Unmounted(_logger, unmountedAt);
         }
 
         if (status != 0 && !stopRequested)
@@ -177,14 +181,15 @@ public sealed unsafe class FuseMount : IDisposable
     }
 
     // Runs on the loop's own thread too, where an exception would end the process: failures are logged instead.
-    private bool TryUnmount()
+    private bool TryUnmount(out string unmountedAt)
     {
+        unmountedAt = MountPoint;
         try
         {
-            var errno = Unmounter.UnmountIfShown(MountPoint, _device);
+            var errno = Unmounter.UnmountWherever(_mounted, out unmountedAt);
             if (errno != 0)
             {
-                FuseLog.UnmountFailed(_logger, MountPoint, errno);
+                FuseLog.UnmountFailed(_logger, unmountedAt, errno);
             }
 
             return errno == 0;
@@ -200,7 +205,7 @@ public sealed unsafe class FuseMount : IDisposable
     {
         var mountOptions = $"fsname={FileSystemName},subtype={FileSystemName},max_read={FuseFileSystem.MaxRead}"
             + (options.ReadOnly ? ",ro" : string.Empty)
-            + (options.AllowOther ? ",allow_other" : string.Empty)
+            + (options.AllowOther ? ",allow_other,default_permissions" : string.Empty)
             + (options.Debug ? ",debug" : string.Empty);
         using var program = new NativeString(FileSystemName);
         using var optionFlag = new NativeString("-o");
@@ -219,7 +224,7 @@ public sealed unsafe class FuseMount : IDisposable
         }
     }
 
-    private static string MountDevice(LibFuse library, void* fuse, string path)
+    private static MountTableEntry MountEntry(LibFuse library, void* fuse, string path)
     {
         using var native = new NativeString(path);
         if (library.Mount(fuse, native.Pointer) != 0)
@@ -235,6 +240,6 @@ public sealed unsafe class FuseMount : IDisposable
             throw new FuseMountException($"The mount at {path} does not appear in the mount table.");
         }
 
-        return entries[^1].Device;
+        return entries[^1];
     }
 }

@@ -23,6 +23,21 @@ internal static class MountTable
         return entries;
     }
 
+    /// <summary>The mount whose id is <paramref name="id"/>, wherever it is now, or null once it is gone.</summary>
+    public static MountTableEntry? WithId(string id)
+    {
+        foreach (var line in File.ReadLines(MountInfo))
+        {
+            var entry = Parse(line);
+            if (entry is not null && entry.Id == id)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Parses "id parent major:minor root mountpoint options [optional...] - fstype source superoptions".
     /// </summary>
@@ -35,7 +50,7 @@ internal static class MountTable
             return null;
         }
 
-        return new MountTableEntry(Unescape(fields[4]), fields[2], fields[separator + 1]);
+        return new MountTableEntry(fields[0], Unescape(fields[4]), fields[2], fields[separator + 1]);
     }
 
     // The kernel writes space, tab, newline and backslash in paths as a backslash and three octal digits.

@@ -23,12 +23,25 @@ internal static class Unmounter
         return errno == Errno.EPERM ? Fusermount(mountPoint, lazy) : errno;
     }
 
-    /// <summary>Unmounts the mount of <paramref name="device"/> if it is still what <paramref name="mountPoint"/> shows.</summary>
-    public static int UnmountIfShown(string mountPoint, string device)
+    /// <summary>
+    /// Unmounts <paramref name="mounted"/> where it is now: a folder above it may have been renamed since it was
+    /// mounted, which moves the mount with it. Returns 0 (also when it is gone already) or an errno.
+    /// </summary>
+    public static int UnmountWherever(MountTableEntry mounted, out string unmountedAt)
     {
-        var entries = MountTable.At(mountPoint);
-        return entries.Count > 0 && entries[^1].Device == device ? Unmount(mountPoint, lazy: false) : 0;
+        unmountedAt = mounted.MountPoint;
+        if (MountTable.WithId(mounted.Id) is not { } current || current.Device != mounted.Device)
+        {
+            return 0;
+        }
+
+        unmountedAt = current.MountPoint;
+        return Unmount(current.MountPoint, lazy: false);
     }
+
+    /// <summary>Where <paramref name="mounted"/> is now, or where it was mounted once it is gone.</summary>
+    public static string CurrentPath(MountTableEntry mounted) =>
+        MountTable.WithId(mounted.Id) is { } current && current.Device == mounted.Device ? current.MountPoint : mounted.MountPoint;
 
     private static int Fusermount(string mountPoint, bool lazy)
     {

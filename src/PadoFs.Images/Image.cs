@@ -51,6 +51,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     public bool IsOpen => _slide is not null;
 
+    /// <summary>The version of the file the open slide reads (null when closed); reads fail once the path names another.</summary>
+    public FileIdentity? OpenedFile => _slide?.Identity;
+
     /// <summary>The image metadata; loaded from the slide on first use when the image is open.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its metadata was never loaded.</exception>
     public ImageMetadata Metadata => _metadata ??= LoadMetadata(RequireOpen("read its metadata"));
@@ -240,7 +243,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
     public (int Width, int Height) GetAssociatedImageSize(string name) => RequireOpen("read its associated images").Backend.GetAssociatedImageSize(name);
 
     /// <summary>Reads an associated image (label, macro, thumbnail, ...) whole.</summary>
-    public PixelArray GetAssociatedImage(string name) => RequireOpen("read its associated images").Backend.ReadAssociatedImage(name);
+    public PixelArray GetAssociatedImage(string name) => RequireOpen("read its associated images").ReadAssociatedImage(name);
 
     /// <summary>True when the image is a local file (a plain path or a <c>file://</c> URL), and, if asked, exists.</summary>
     public bool IsLocal(bool mustExist = true) =>

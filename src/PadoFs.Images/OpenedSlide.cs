@@ -1,6 +1,8 @@
 using PadoFs.Images.Backends;
 using PadoFs.Images.Backends.Tiff;
 using PadoFs.Images.Errors;
+using PadoFs.Images.Files;
+using PadoFs.Images.Pixels;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
@@ -21,9 +23,10 @@ internal sealed class OpenedSlide : IDisposable
     private readonly TiffPage?[] _tiffLevels;
     private readonly TiffPageDecoder?[] _tileDecoders;
 
-    public OpenedSlide(string localPath, ISlideBackend backend, TiffFile? tiff)
+    public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff)
     {
         LocalPath = localPath;
+        Identity = identity;
         Backend = backend;
         _tiff = tiff;
         var levels = new ImageLevel[backend.Levels.Count];
@@ -48,14 +51,79 @@ internal sealed class OpenedSlide : IDisposable
 
     public string LocalPath { get; }
 
+    /// <summary>The version of the file that was opened; every read checks the path still names it.</summary>
+    public FileIdentity Identity { get; }
+
     public ISlideBackend Backend { get; }
 
     public IReadOnlyList<ImageLevel> Levels { get; }
 
-    public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination) =>
+    public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination)
+    {
+        ThrowIfChanged();
         Backend.ReadRegion(level, x, y, width, height, destination);
+        ThrowIfChanged();
+    }
+
+    public PixelArray ReadAssociatedImage(string name)
+    {
+        ThrowIfChanged();
+        var image = Backend.ReadAssociatedImage(name);
+        ThrowIfChanged();
+        return image;
+    }
+
+    /// <summary>
+    /// Throws <see cref="SlideChangedException"/> when the path no longer names the version that was opened. Called
+    /// before and after each read: a backend may open the path again (OpenSlide keeps a pool of file handles), and a
+    /// file rewritten in place changes under handles already open, so only a read that began and ended on the
+    /// opened version is known to hold its bytes alone.
+    /// </summary>
+    public void ThrowIfChanged()
+    {
+        if (FindChange() is { } change)
+        {
+            throw change;
+        }
+    }
 
     public void ReadChunk(int level, int row, int column, Span<byte> destination)
+    {
+        ThrowIfChanged();
+        try
+        {
+            DecodeChunk(level, row, column, destination);
+        }
+        catch (Exception e) when (e is SlideException or IOException or InvalidDataException && FindChange() is not null)
+        {
+            // A file rewritten under the decoder fails as garbage would: the change is the reason, not the bytes.
+            ThrowIfChanged();
+            throw;
+        }
+
+        ThrowIfChanged();
+    }
+
+    private SlideChangedException? FindChange()
+    {
+        FileIdentity now;
+        try
+        {
+            now = LocalFileStatus.Of(LocalPath).Identity;
+        }
+        catch (FileNotFoundException)
+        {
+            return new SlideChangedException(LocalPath, "it was deleted or moved away");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return new SlideChangedException(LocalPath, $"it can no longer be checked: {e.Message}");
+        }
+
+        return now == Identity ? null : new SlideChangedException(LocalPath, now.DescribeChangeFrom(Identity));
+    }
+
+    private void DecodeChunk(int level, int row, int column, Span<byte> destination)
     {
         var grid = Levels[level];
         if (_tileDecoders[level] is { } decoder)

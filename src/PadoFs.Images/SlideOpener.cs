@@ -2,6 +2,7 @@ using PadoFs.Images.Backends;
 using PadoFs.Images.Backends.OpenSlide;
 using PadoFs.Images.Backends.Tiff;
 using PadoFs.Images.Errors;
+using PadoFs.Images.Files;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
@@ -15,17 +16,13 @@ internal static class SlideOpener
 {
     public static OpenedSlide Open(string urlpath, string localPath)
     {
-        if (Directory.Exists(localPath))
+        var status = StatusOf(urlpath, localPath);
+        if (status.IsDirectory)
         {
             throw new SlideFormatException(urlpath, "is a directory, not a slide file");
         }
 
-        if (!File.Exists(localPath))
-        {
-            throw new SlideNotFoundException(urlpath);
-        }
-
-        if (new System.IO.FileInfo(localPath).Length == 0)
+        if (status.Identity.Size == 0)
         {
             throw new SlideFormatException(urlpath, "is an empty file (0 bytes)");
         }
@@ -45,13 +42,50 @@ internal static class SlideOpener
         try
         {
             backend = OpenBackend(urlpath, localPath, tiff, notTiff);
-            return new OpenedSlide(localPath, backend, tiff);
+            return new OpenedSlide(localPath, status.Identity, backend, tiff);
         }
         catch
         {
             backend?.Dispose();
             tiff?.Dispose();
             throw;
+        }
+    }
+
+    // The identity is taken before any reader opens the file: a file replaced while it is being opened then differs
+    // from it at the first read, which refuses to mix the two.
+    private static LocalFileStatus StatusOf(string urlpath, string localPath)
+    {
+        try
+        {
+            var status = LocalFileStatus.Of(localPath);
+            if (!status.IsDirectory && !CanRead(localPath))
+            {
+                throw new SlideAccessDeniedException(urlpath);
+            }
+
+            return status;
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new SlideNotFoundException(urlpath, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SlideAccessDeniedException(urlpath, e);
+        }
+    }
+
+    private static bool CanRead(string localPath)
+    {
+        try
+        {
+            File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ public sealed class MountTableTests
 
         Assert.NotNull(entry);
         Assert.Equal("/tmp/a b\tc\\d", entry.MountPoint);
+        Assert.Equal("812", entry.Id);
         Assert.Equal("0:97", entry.Device);
         Assert.Equal("fuse.padofs", entry.FileSystemType);
     }

@@ -95,16 +95,37 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_mountpoint_already_mounted_is_refused_and_a_stale_one_is_recovered()
+    public async Task A_mountpoint_already_mounted_is_refused_and_one_left_by_a_daemon_killed_under_load_is_recovered()
     {
         using var first = MountedDaemon.Start(SharedSlideMountTests.AllSharedSlides());
         var second = PadofsCommand.Run("mount", first.ConfigPath, "--mountpoint", first.MountPoint);
         Assert.NotEqual(0, second.ExitCode);
         Assert.Contains("mounted", second.Stderr, StringComparison.OrdinalIgnoreCase);
 
-        // A daemon killed outright leaves its mount behind, disconnected.
+        // Readers that go on until a read fails, and say with which errno.
+        const string Reader = """
+            import errno, os, sys
+            folder = sys.stdin.read().strip()
+            try:
+                while True:
+                    for name in os.listdir(folder):
+                        with open(os.path.join(folder, name), "rb") as f:
+                            f.read()
+                            # Dropping the kernel's copy makes every read reach the daemon.
+                            os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            except OSError as error:
+                print(errno.errorcode[error.errno])
+            """;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => Python.RunCode(Reader, first.PathOf("cmu-1-small-region.svs.zarr/0")))).ToArray();
+        Thread.Sleep(1500);
+        Assert.DoesNotContain(readers, reader => reader.IsCompleted);
+
+        // A daemon killed outright leaves its mount behind, disconnected; its readers fail at once, none hangs: a
+        // request the kernel had sent is aborted, later ones find no connection.
         first.Process.Kill();
         first.Process.WaitForExit();
+        var errors = await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(errors, error => Assert.Contains(error.Trim(), new[] { "ECONNABORTED", "ENOTCONN" }));
         Assert.True(MountTable.IsMounted(first.MountPoint));
 
         using var recovered = PadofsCommand.Start(["mount", first.ConfigPath, "--mountpoint", first.MountPoint]);
@@ -117,7 +138,9 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper output)
                 Thread.Sleep(100);
             }
 
-            Assert.True(File.Exists(Path.Combine(first.MountPoint, "small.svs.zarr", ".zgroup")));
+            using var exact = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", Path.Combine(first.MountPoint, "cmu-1-small-region.svs.zarr"), SharedSlides.PathOf("cmu-1-small-region.svs"), "pado"));
+            var level = Assert.Single(exact.RootElement.GetProperty("levels").EnumerateObject());
+            Assert.Equal(0, level.Value.GetProperty("differing_samples").GetInt64());
         }
         finally
         {

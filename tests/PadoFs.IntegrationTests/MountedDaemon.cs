@@ -14,13 +14,13 @@ internal sealed class MountedDaemon : IDisposable
     private readonly StringBuilder _log = new();
     private readonly TemporaryDirectory _folder = new();
 
-    private MountedDaemon(object config, IReadOnlyDictionary<string, string>? environment)
+    private MountedDaemon(object config, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher)
     {
         MountPoint = Path.Combine(_folder.Path, "mnt");
         Directory.CreateDirectory(MountPoint);
         ConfigPath = _folder.File("padofs.json");
         File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
-        Process = PadofsCommand.Start(["mount", ConfigPath, "--mountpoint", MountPoint], environment);
+        Process = PadofsCommand.Start(["mount", ConfigPath, "--mountpoint", MountPoint], environment, launcher);
         Process.ErrorDataReceived += (_, line) => Append(line.Data);
         Process.OutputDataReceived += (_, line) => Append(line.Data);
         Process.BeginErrorReadLine();
@@ -45,9 +45,14 @@ internal sealed class MountedDaemon : IDisposable
     }
 
     /// <summary>Starts the daemon on these image records and waits until the mount is served.</summary>
-    public static MountedDaemon Start(IEnumerable<object> images, string layout = "pado", IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="launcher">a command that runs the daemon (<c>setpriv</c> with its arguments), or null.</param>
+    public static MountedDaemon Start(
+        IEnumerable<object> images,
+        string layout = "pado",
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? launcher = null)
     {
-        var daemon = new MountedDaemon(new { layout, images }, environment);
+        var daemon = new MountedDaemon(new { layout, images }, environment, launcher);
         try
         {
             daemon.WaitUntilMounted();

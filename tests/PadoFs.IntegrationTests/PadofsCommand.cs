@@ -28,15 +28,26 @@ internal static class PadofsCommand
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts padofs; with a <paramref name="launcher"/> (a command and its arguments) through it, as <c>setpriv ... padofs</c>.</summary>
+    public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var argument in launcher.Skip(1))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.ArgumentList.Add(Executable);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

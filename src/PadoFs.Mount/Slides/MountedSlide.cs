@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PadoFs.Images;
 using PadoFs.Images.Errors;
+using PadoFs.Images.Files;
 using PadoFs.Mount.Configuration;
 using PadoFs.Zarr;
 using PadoFs.Zarr.Caching;
@@ -12,6 +13,9 @@ namespace PadoFs.Mount.Slides;
 /// One image of the mount. Its zarr store is built on first access (which opens the slide) and kept; the
 /// slide itself is closed when idle and reopened by the next chunk decode, since the store lends it per decode.
 /// A slide that fails to open is remembered for a while, so a broken file is not reopened on every request.
+/// The store is built from one version of the slide's file; once a read finds the path naming another version
+/// (replaced, rewritten, truncated, deleted), the slide is changed for good: every later read fails, since its
+/// listed sizes and cached chunks belong to the version it opened.
 /// </summary>
 public sealed partial class MountedSlide : IImageLender
 {
@@ -23,6 +27,8 @@ public sealed partial class MountedSlide : IImageLender
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Image _image;
+    private readonly SlideFileVersion _version = new();
+    private readonly SlideFileReaders _readers;
     private SlideStore? _store;
     private Exception? _failure;
     private DateTimeOffset _failedAt;
@@ -37,11 +43,15 @@ public sealed partial class MountedSlide : IImageLender
         _layout = layout;
         _logger = logger;
         _image = Image.FromRecord(definition.Record);
+        _readers = new SlideFileReaders(definition.Record.Urlpath);
     }
 
     public MountedImage Definition { get; }
 
     public bool IsOpen => _image.IsOpen;
+
+    /// <summary>Who may read the slide's file, for other users of the mount; found without opening the slide.</summary>
+    public FileReaders Readers => _readers.Current;
 
     internal long LastUsedTicks => Interlocked.Read(ref _lastUsedTicks);
 
@@ -92,6 +102,7 @@ public sealed partial class MountedSlide : IImageLender
     {
         lock (_gate)
         {
+            _version.ThrowIfChanged();
             ThrowIfRecentlyFailed();
             _borrowed++;
         }
@@ -106,11 +117,18 @@ public sealed partial class MountedSlide : IImageLender
                 LogOpened(Definition.FolderPath);
                 _registry.OnOpened();
             }
+
+            _version.Confirm(_image.OpenedFile, Definition.Record.Urlpath);
         }
         catch (Exception e)
         {
             // Whatever went wrong, this borrowing is over: a count left raised would keep the slide open for good.
             Return();
+            if (e is SlideChangedException changed)
+            {
+                throw Changed(changed);
+            }
+
             if (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
             {
                 throw Fail("open", e);
@@ -133,6 +151,12 @@ public sealed partial class MountedSlide : IImageLender
     /// <summary>Records a read failure of this slide (its chunk failed to decode) for errors.json and the log.</summary>
     public void ReportReadFailure(Exception failure)
     {
+        if ((failure as SlideChangedException ?? failure.InnerException as SlideChangedException) is { } changed)
+        {
+            Changed(changed);
+            return;
+        }
+
         _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", failure.Message, DateTimeOffset.UtcNow));
         LogReadFailed(Definition.FolderPath, failure.Message);
     }
@@ -167,15 +191,35 @@ public sealed partial class MountedSlide : IImageLender
         return true;
     }
 
+    /// <summary>True once a read found the slide's file changed since it was opened.</summary>
+    public bool IsChanged => _version.IsChanged;
+
+    /// <summary>Fails when the slide's file changed since it was opened; every read of the slide calls it first.</summary>
+    /// <exception cref="MountFailureException">the slide changed (<see cref="MountFailureKind.ReadFailed"/>).</exception>
+    public void ThrowIfChanged() => _version.ThrowIfChanged();
+
     private void ThrowIfRecentlyFailed()
     {
         if (_failure is not null && DateTimeOffset.UtcNow - _failedAt < s_retryAfterFailure)
         {
-            throw new IOException(_failure.Message, _failure);
+            throw MountFailureException.From(_failure);
         }
     }
 
-    private IOException Fail(string operation, Exception e)
+    // Logged and listed once; the open image is closed as soon as no decode uses it, which releases a deleted file.
+    private MountFailureException Changed(SlideChangedException changed)
+    {
+        if (_version.MarkChanged(changed))
+        {
+            _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "changed", changed.Message, DateTimeOffset.UtcNow));
+            LogChanged(Definition.FolderPath, changed.Change);
+            TryCloseIdle();
+        }
+
+        return MountFailureException.From(changed, logged: true);
+    }
+
+    private MountFailureException Fail(string operation, Exception e)
     {
         lock (_gate)
         {
@@ -185,7 +229,7 @@ public sealed partial class MountedSlide : IImageLender
 
         _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, e.Message, _failedAt));
         LogOpenFailed(Definition.FolderPath, e.Message);
-        return new IOException(e.Message, e);
+        return MountFailureException.From(e);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Opened slide {Folder}")]
@@ -196,6 +240,9 @@ public sealed partial class MountedSlide : IImageLender
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Slide {Folder} cannot be opened: {Reason}")]
     private partial void LogOpenFailed(string folder, string reason);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Slide {Folder} changed on disk since it was opened ({Change}); its files answer EIO until the mount restarts")]
+    private partial void LogChanged(string folder, string change);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Slide {Folder} failed to read: {Reason}")]
     private partial void LogReadFailed(string folder, string reason);

@@ -1,3 +1,4 @@
+using PadoFs.Images.Files;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
 
@@ -10,6 +11,8 @@ namespace PadoFs.Mount.Tree;
 public sealed class ArrayFolder(string name, DateTimeOffset modified, ZarrArray array, MountedSlide slide, MountStatistics statistics)
     : MountDirectory(name, modified)
 {
+    public override FileReaders? Readers => slide.Readers;
+
     public override IReadOnlyList<MountNode> Children
     {
         get

@@ -1,3 +1,4 @@
+using PadoFs.Images.Files;
 using PadoFs.Images.Errors;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
@@ -8,22 +9,26 @@ namespace PadoFs.Mount.Tree;
 public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry entry, MountedSlide slide, MountStatistics statistics)
     : MountFile(name, modified)
 {
+    public override FileReaders? Readers => slide.Readers;
+
     public override long Length => entry.Length;
 
     public override int Read(long offset, Span<byte> destination)
     {
         try
         {
+            slide.ThrowIfChanged();
             var read = entry.Read(offset, destination);
             statistics.CountRead(read);
             return read;
         }
         catch (Exception e) when (e is SlideException or IOException)
         {
-            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure.
+            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure. A slide
+            // that changed is reported once, however many reads fail after.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw e as IOException ?? new IOException(e.Message, e);
+            throw MountFailureException.From(e, logged: slide.IsChanged);
         }
     }
 }

@@ -1,10 +1,18 @@
+using PadoFs.Images.Files;
+using PadoFs.Mount.Slides;
+
 namespace PadoFs.Mount.Tree;
 
-/// <summary>A folder whose entries are fixed when the mount starts: the root and the folders of image id parts.</summary>
-public sealed class FolderNode(string name, DateTimeOffset modified) : MountDirectory(name, modified)
+/// <summary>
+/// A folder whose entries are fixed when the mount starts: the root, the folders of image id parts, and a slide's
+/// <c>associated</c> group, which belongs to <paramref name="slide"/>.
+/// </summary>
+public sealed class FolderNode(string name, DateTimeOffset modified, MountedSlide? slide = null) : MountDirectory(name, modified)
 {
     private readonly SortedDictionary<string, MountNode> _children = new(StringComparer.Ordinal);
     private MountNode[]? _listing;
+
+    public override FileReaders? Readers => slide?.Readers;
 
     public override IReadOnlyList<MountNode> Children => _listing ??= [.. _children.Values];
 

@@ -4,11 +4,13 @@ namespace PadoFs.Mount.Tree;
 /// A small file rendered from live state. Only a read from offset 0 takes a new snapshot; the length and later
 /// offsets come from the latest snapshot, so a reader going through the file sees one consistent document.
 /// </summary>
-public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> render) : MountFile(name, modified)
+public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> render, bool forMountOwnerOnly = false) : MountFile(name, modified)
 {
     private byte[]? _snapshot;
 
     public override bool IsLive => true;
+
+    public override bool ForMountOwnerOnly => forMountOwnerOnly;
 
     public override long Length => (Volatile.Read(ref _snapshot) ?? Renew()).Length;
 

@@ -14,6 +14,9 @@ public abstract class MountFile : MountNode
     /// </summary>
     public virtual bool IsLive => false;
 
+    /// <summary>True for a file only the mounting user may read when other users see the mount.</summary>
+    public virtual bool ForMountOwnerOnly => false;
+
     /// <summary>The exact number of bytes the file holds.</summary>
     public abstract long Length { get; }
 

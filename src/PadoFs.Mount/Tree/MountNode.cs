@@ -1,3 +1,5 @@
+using PadoFs.Images.Files;
+
 namespace PadoFs.Mount.Tree;
 
 /// <summary>An entry of the mounted tree: a folder or a read-only file. Nodes know nothing of the OS adapter above them.</summary>
@@ -14,4 +16,10 @@ public abstract class MountNode
 
     /// <summary>The time reported as mtime, atime and ctime; content never changes while mounted.</summary>
     public DateTimeOffset Modified { get; }
+
+    /// <summary>
+    /// Who may read the node when other users see the mount: the readers of the slide file it comes from, or null
+    /// for what belongs to no slide (the folders of image ids, the mount's own files), which the mounting user owns.
+    /// </summary>
+    public virtual FileReaders? Readers => null;
 }

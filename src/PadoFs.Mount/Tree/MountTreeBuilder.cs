@@ -29,7 +29,7 @@ public static class MountTreeBuilder
 
         var own = new FolderNode(ImageFolderNames.ReservedRootName, modified);
         own.Add(new LiveFile(StatisticsFile, modified, status.RenderStatistics));
-        own.Add(new LiveFile(ErrorsFile, modified, status.RenderErrors));
+        own.Add(new LiveFile(ErrorsFile, modified, status.RenderErrors, forMountOwnerOnly: true));
         root.Add(own);
         return new MountTree(root);
     }

@@ -1,3 +1,4 @@
+using PadoFs.Images.Files;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
 
@@ -11,6 +12,8 @@ public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSli
     : MountDirectory(name, modified)
 {
     private SlideContents? _contents;
+
+    public override FileReaders? Readers => slide.Readers;
 
     public override IReadOnlyList<MountNode> Children => Contents.Children;
 
@@ -37,7 +40,7 @@ public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSli
 
             if (store.AssociatedNames.Count > 0)
             {
-                var associated = new FolderNode(SlideStore.AssociatedFolder, modified);
+                var associated = new FolderNode(SlideStore.AssociatedFolder, modified, slide);
                 associated.Add(new EntryFile(SlideStore.GroupDocument, modified, store.Group, slide, statistics));
                 foreach (var name in store.AssociatedNames)
                 {

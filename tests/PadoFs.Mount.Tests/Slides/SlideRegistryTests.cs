@@ -106,7 +106,8 @@ public sealed class SlideRegistryTests
         var registry = new SlideRegistry(config, cache, NullLogger.Instance);
         var tree = Build(registry, cache);
 
-        var error = Assert.Throws<IOException>(() => ((MountDirectory)tree.Resolve("/broken.zarr")!).Children);
+        var error = Assert.Throws<MountFailureException>(() => ((MountDirectory)tree.Resolve("/broken.zarr")!).Children);
+        Assert.Equal(MountFailureKind.ReadFailed, error.Kind);
         Assert.Contains("broken.svs", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(Read(tree, "/small.zarr/0/0.0.0"));
         var logged = Assert.Single(registry.Errors.Snapshot());

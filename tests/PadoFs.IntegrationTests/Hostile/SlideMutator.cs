@@ -74,7 +74,11 @@ internal sealed class SlideMutator(int seed)
             return (bytes, FlipBytes(bytes, 0, bytes.Length));
         }
 
-        Mutation[] mutations = [FlipIfdBytes, SetGeometry, SetGeometry, HugeTiles, ManySamples, HugeCount, PastTheEnd, PastTheEnd, BadType, BadNextIfd, BadBitsPerSample];
+        Mutation[] mutations =
+        [
+            FlipIfdBytes, SetGeometry, SetGeometry, HugeTiles, ManySamples, HugeCount, PastTheEnd, PastTheEnd, BadType, BadNextIfd,
+            BadBitsPerSample, AnyValue, ScrambleChunkTable, FlipAnywhere,
+        ];
         var applied = new List<string>();
         var rounds = 1 + (_random.Next(4) == 0 ? 1 : 0);
         for (var round = 0; round < rounds; round++)
@@ -100,6 +104,50 @@ internal sealed class SlideMutator(int seed)
         }
 
         return $"{flips} bytes flipped in [{start}, {end})";
+    }
+
+    private string FlipAnywhere(byte[] bytes, Tiff tiff)
+    {
+        var flips = 1 + _random.Next(64);
+        for (var i = 0; i < flips; i++)
+        {
+            bytes[8 + _random.NextInt64(bytes.Length - 8)] ^= (byte)(1 + _random.Next(255));
+        }
+
+        return $"{flips} bytes flipped anywhere";
+    }
+
+    private string AnyValue(byte[] bytes, Tiff tiff)
+    {
+        var entry = tiff.Entries[_random.Next(tiff.Entries.Count)];
+        var value = _random.Next(3) == 0 ? (uint)_random.NextInt64(uint.MaxValue) : s_sizes[_random.Next(s_sizes.Length)];
+        tiff.SetInline(bytes, entry, _random.Next(2) == 0 ? TypeShort : TypeLong, value);
+        return $"tag {entry.Code} of the IFD at {entry.Ifd} = {value} (1 value)";
+    }
+
+    // Chunks pointed at other bytes of the file: the decoders get data that is not theirs.
+    private string ScrambleChunkTable(byte[] bytes, Tiff tiff)
+    {
+        var entry = Pick(tiff, [StripOffsets, TileOffsets]);
+        if (entry.Inline || entry.ElementSize is not (4 or 8))
+        {
+            tiff.WriteField(bytes, entry, (uint)_random.NextInt64(Math.Min(bytes.Length, uint.MaxValue)));
+            return $"inline value of tag {entry.Code} of the IFD at {entry.Ifd} pointed elsewhere";
+        }
+
+        var table = tiff.FieldValue(bytes, entry);
+        var scrambled = 0;
+        for (var i = 0; i < Math.Min(entry.Count, 64); i++)
+        {
+            var at = table + (_random.NextInt64(entry.Count) * entry.ElementSize);
+            if (at >= 0 && at + entry.ElementSize <= bytes.Length)
+            {
+                tiff.WriteNumber(bytes, at, entry.ElementSize, (ulong)_random.NextInt64(bytes.Length));
+                scrambled++;
+            }
+        }
+
+        return $"{scrambled} entries of tag {entry.Code} of the IFD at {entry.Ifd} pointed elsewhere";
     }
 
     private string SetGeometry(byte[] bytes, Tiff tiff)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using PadoFs.Images;
-using PadoFs.Images.Errors;
 using PadoFs.Mount.Configuration;
 using PadoFs.Zarr;
 using PadoFs.Zarr.Caching;
@@ -62,6 +61,8 @@ public sealed partial class MountedSlide : IImageLender
             }
 
             ThrowIfRecentlyFailed();
+
+            // Borrowing records its own failure; whatever building the store throws is this slide's failure too.
             var image = Borrow();
             try
             {
@@ -75,7 +76,7 @@ public sealed partial class MountedSlide : IImageLender
                 });
                 _registry.OnStoreBuilt(image);
             }
-            catch (Exception e) when (e is SlideException or IOException or InvalidOperationException or ArgumentException)
+            catch (Exception e)
             {
                 throw Fail("open", e);
             }
@@ -110,13 +111,9 @@ public sealed partial class MountedSlide : IImageLender
         catch (Exception e)
         {
             // Whatever went wrong, this borrowing is over: a count left raised would keep the slide open for good.
+            // Any exception a file can provoke is this slide's failure, remembered so the file is not parsed on every access.
             Return();
-            if (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
-            {
-                throw Fail("open", e);
-            }
-
-            throw;
+            throw Fail("open", e);
         }
 
         return _image;
@@ -133,8 +130,9 @@ public sealed partial class MountedSlide : IImageLender
     /// <summary>Records a read failure of this slide (its chunk failed to decode) for errors.json and the log.</summary>
     public void ReportReadFailure(Exception failure)
     {
-        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", failure.Message, DateTimeOffset.UtcNow));
-        LogReadFailed(Definition.FolderPath, failure.Message);
+        var reason = SlideFailure.Reason(failure);
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", reason, DateTimeOffset.UtcNow));
+        LogReadFailed(Definition.FolderPath, reason);
     }
 
     /// <summary>Closes the slide if nobody is using it; true when it was open and is now closed.</summary>
@@ -183,9 +181,10 @@ public sealed partial class MountedSlide : IImageLender
             _failedAt = DateTimeOffset.UtcNow;
         }
 
-        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, e.Message, _failedAt));
-        LogOpenFailed(Definition.FolderPath, e.Message);
-        return new IOException(e.Message, e);
+        var reason = SlideFailure.Reason(e);
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, reason, _failedAt));
+        LogOpenFailed(Definition.FolderPath, reason);
+        return new IOException(reason, e);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Opened slide {Folder}")]

@@ -1,4 +1,3 @@
-using PadoFs.Images.Errors;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
 
@@ -18,12 +17,13 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             statistics.CountRead(read);
             return read;
         }
-        catch (Exception e) when (e is SlideException or IOException)
+        catch (Exception e)
         {
-            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure.
+            // Whatever decoding a chunk of this slide throws fails this read of this slide, never the daemon. A slide
+            // reopened after an idle close can fail too (its file replaced or gone): the same failure.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw e as IOException ?? new IOException(e.Message, e);
+            throw e as IOException ?? new IOException(SlideFailure.Reason(e), e);
         }
     }
 }

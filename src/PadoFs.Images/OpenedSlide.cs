@@ -16,9 +16,6 @@ namespace PadoFs.Images;
 /// </summary>
 internal sealed class OpenedSlide : IDisposable
 {
-    /// <summary>The largest stored chunk that is served as one zarr chunk (a 4096 x 4096 RGB tile).</summary>
-    private const long MaxStoredChunkBytes = 48L << 20;
-
     private readonly TiffFile? _tiff;
     private readonly TiffPage?[] _tiffLevels;
     private readonly TiffPageDecoder?[] _tileDecoders;
@@ -40,7 +37,7 @@ internal sealed class OpenedSlide : IDisposable
             _tileDecoders[i] = page is null ? null : DirectDecoder(tiff!, page, backend);
             var (chunkWidth, chunkHeight) = page is not null
                 ? ((int)page.ChunkWidth, (int)page.ChunkHeight)
-                : level.TileWidth > 0 && level.TileHeight > 0 && (long)level.TileWidth * level.TileHeight * backend.PixelFormat.BytesPerPixel <= MaxStoredChunkBytes
+                : level.TileWidth > 0 && level.TileHeight > 0 && (long)level.TileWidth * level.TileHeight * backend.PixelFormat.BytesPerPixel <= SlideLevel.MaxChunkBytes
                     ? (level.TileWidth, level.TileHeight)
                     : (ImageLevel.DefaultChunkSize, ImageLevel.DefaultChunkSize);
             levels[i] = new ImageLevel(i, level.Width, level.Height, level.Downsample, chunkWidth, chunkHeight);
@@ -195,7 +192,7 @@ internal sealed class OpenedSlide : IDisposable
         {
             if (page.Width == level.Width && page.Height == level.Height)
             {
-                return (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= MaxStoredChunkBytes ? page : null;
+                return (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= SlideLevel.MaxChunkBytes ? page : null;
             }
         }
 

@@ -9,7 +9,9 @@ namespace PadoFs.Images;
 
 /// <summary>
 /// Opens a slide file with the backend that reads it: OpenSlide for every format it knows, else our TIFF
-/// reader for a TIFF that OpenSlide cannot open. Failures name the file as the caller gave it and say why
+/// reader for a TIFF that OpenSlide cannot open. A TIFF reaches OpenSlide only once our reader has read its whole
+/// structure and found nothing that makes OpenSlide allocate out of bounds (<see cref="OpenSlideTiffCheck"/>), since
+/// OpenSlide ends the process where it fails to allocate. Failures name the file as the caller gave it and say why
 /// each reader refused it.
 /// </summary>
 internal static class SlideOpener
@@ -33,9 +35,13 @@ internal static class SlideOpener
         {
             tiff = TiffFile.Open(localPath);
         }
-        catch (TiffFormatException e)
+        catch (TiffFormatException e) when (!e.IsTiff)
         {
             notTiff = e.Message;
+        }
+        catch (TiffFormatException e)
+        {
+            throw new SlideFormatException(urlpath, $"broken TIFF structure: {e.Message}", e);
         }
 
         ISlideBackend? backend = null;
@@ -91,19 +97,26 @@ internal static class SlideOpener
 
     private static ISlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
     {
-        SlideFormatException refusedByOpenSlide;
-        try
+        string refusedByOpenSlide;
+        if (tiff is not null && OpenSlideTiffCheck.Refusal(tiff) is { } unsafeForOpenSlide)
         {
-            return OpenSlideBackend.Open(localPath);
+            refusedByOpenSlide = $"not tried, {unsafeForOpenSlide}";
         }
-        catch (SlideFormatException e)
+        else
         {
-            refusedByOpenSlide = e;
+            try
+            {
+                return OpenSlideBackend.Open(localPath);
+            }
+            catch (SlideFormatException e)
+            {
+                refusedByOpenSlide = e.Reason;
+            }
         }
 
         if (tiff is null)
         {
-            throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide.Reason}; TIFF reader: {notTiff})", refusedByOpenSlide);
+            throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide}; TIFF reader: {notTiff})");
         }
 
         try
@@ -112,7 +125,7 @@ internal static class SlideOpener
         }
         catch (SlideFormatException e)
         {
-            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide.Reason})", e);
+            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide})", e);
         }
     }
 }

@@ -1,4 +1,5 @@
 using PadoFs.Images.Errors;
+using PadoFs.Mount.Slides;
 
 namespace PadoFs.Mount;
 
@@ -14,7 +15,7 @@ public sealed class MountFailureException(MountFailureKind kind, string message,
     public static MountFailureException From(Exception exception, bool logged = false)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception as MountFailureException ?? new MountFailureException(KindOf(exception), exception.Message, exception, logged);
+        return exception as MountFailureException ?? new MountFailureException(KindOf(exception), SlideFailure.Reason(exception), exception, logged);
     }
 
     private static MountFailureKind KindOf(Exception exception) => exception switch

@@ -19,4 +19,9 @@ public sealed class TiffFormatException : Exception
     public TiffFormatException()
     {
     }
+
+    /// <summary>False when the file is no TIFF at all (its first bytes say so); true for a TIFF whose structure is broken.</summary>
+    public bool IsTiff { get; private init; } = true;
+
+    internal static TiffFormatException NotTiff(string message) => new(message) { IsTiff = false };
 }

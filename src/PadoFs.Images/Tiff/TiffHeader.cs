@@ -17,7 +17,7 @@ internal readonly record struct TiffHeader(TiffByteOrder ByteOrder, bool IsBigTi
         var read = RandomAccess.Read(handle, bytes, 0);
         if (read < 8)
         {
-            throw new TiffFormatException($"not a TIFF file: it has only {read} bytes.");
+            throw TiffFormatException.NotTiff($"not a TIFF file: it has only {read} bytes.");
         }
 
         var order = (bytes[0], bytes[1]) switch
@@ -58,5 +58,5 @@ internal readonly record struct TiffHeader(TiffByteOrder ByteOrder, bool IsBigTi
     }
 
     private static TiffFormatException NotTiff(ReadOnlySpan<byte> bytes) =>
-        new($"not a TIFF file: it starts with bytes {Convert.ToHexString(bytes[..4])}.");
+        TiffFormatException.NotTiff($"not a TIFF file: it starts with bytes {Convert.ToHexString(bytes[..4])}.");
 }

@@ -7,7 +7,10 @@ namespace PadoFs.Images.Tiff;
 public sealed class TiffPage
 {
     /// <summary>A page with more chunks than this is corrupt (it would be petapixels large or have 1-pixel tiles).</summary>
-    public const long MaxChunks = 1L << 26;
+    public const long MaxChunks = 1L << 24;
+
+    /// <summary>The largest image or tile side a TIFF can state in a 32-bit field.</summary>
+    public const long MaxSide = uint.MaxValue;
 
     private const int MaxSubIfds = 4096;
     private const long DefaultRowsPerStrip = uint.MaxValue;
@@ -26,43 +29,47 @@ public sealed class TiffPage
             _tagsByCode.TryAdd(tag.Code, tag);
         }
 
-        Width = Integer(TiffTagCode.ImageWidth, 0);
-        Height = Integer(TiffTagCode.ImageLength, 0);
-        var samples = Integer(TiffTagCode.SamplesPerPixel, 1);
-        if (samples is < 1 or > ushort.MaxValue || Width < 0 || Height < 0)
+        Width = Integer(reader, TiffTagCode.ImageWidth, 0);
+        Height = Integer(reader, TiffTagCode.ImageLength, 0);
+        var samples = Integer(reader, TiffTagCode.SamplesPerPixel, 1);
+        if (samples is < 1 or > ushort.MaxValue || Width is < 0 or > MaxSide || Height is < 0 or > MaxSide)
         {
             throw new TiffFormatException($"page {index} has {Width} x {Height} pixels of {samples} samples.");
         }
 
         SamplesPerPixel = (int)samples;
-        BitsPerSample = (int)Integer(TiffTagCode.BitsPerSample, 1);
-        SampleFormat = (int)Integer(TiffTagCode.SampleFormat, 1);
-        Compression = (int)Integer(TiffTagCode.Compression, 1);
-        Photometric = (int)Integer(TiffTagCode.Photometric, 0);
-        PlanarConfiguration = (int)Integer(TiffTagCode.PlanarConfiguration, 1);
-        Predictor = (int)Integer(TiffTagCode.Predictor, 1);
-        FillOrder = (int)Integer(TiffTagCode.FillOrder, 1);
+        BitsPerSample = SmallInteger(reader, TiffTagCode.BitsPerSample, 1);
+        SampleFormat = SmallInteger(reader, TiffTagCode.SampleFormat, 1);
+        Compression = SmallInteger(reader, TiffTagCode.Compression, 1);
+        Photometric = SmallInteger(reader, TiffTagCode.Photometric, 0);
+        PlanarConfiguration = SmallInteger(reader, TiffTagCode.PlanarConfiguration, 1);
+        Predictor = SmallInteger(reader, TiffTagCode.Predictor, 1);
+        FillOrder = SmallInteger(reader, TiffTagCode.FillOrder, 1);
         ExtraSamples = TryGetTag(TiffTagCode.ExtraSamples, out var extra) ? reader.ReadIntegers(extra, SamplesPerPixel) : [];
-        NewSubfileType = ReadNewSubfileType();
+        NewSubfileType = ReadNewSubfileType(reader);
         ImageDescription = TryGetTag(TiffTagCode.ImageDescription, out var description) && description.Type == TiffTagType.Ascii
             ? reader.ReadString(description).Trim()
             : string.Empty;
         JpegTables = TryGetTag(TiffTagCode.JpegTables, out var tables) ? reader.ReadBytes(tables) : null;
         SubIfdOffsets = TryGetTag(TiffTagCode.SubIfds, out var subIfds) ? ReadSubIfdOffsets(reader, subIfds) : [];
 
-        TileWidth = Integer(TiffTagCode.TileWidth, 0);
-        IsTiled = TileWidth > 0;
-        TileLength = IsTiled ? Integer(TiffTagCode.TileLength, 0) : 0;
-        RowsPerStrip = IsTiled ? 0 : ReadRowsPerStrip();
-        ChunkWidth = IsTiled ? TileWidth : Width;
-        ChunkHeight = IsTiled ? TileLength : RowsPerStrip;
-        if (Width > 0 && Height > 0 && (ChunkWidth <= 0 || ChunkHeight <= 0))
+        // A TileWidth tag makes a page tiled, as in libtiff, whatever its value: a tile side of 0 is an error, not strips.
+        IsTiled = TryGetTag(TiffTagCode.TileWidth, out var tileWidth) && tileWidth.Count > 0;
+        TileWidth = IsTiled ? Integer(reader, TiffTagCode.TileWidth, 0) : 0;
+        TileLength = IsTiled ? Integer(reader, TiffTagCode.TileLength, 0) : 0;
+        if (IsTiled && (TileWidth is < 1 or > MaxSide || TileLength is < 1 or > MaxSide))
         {
-            throw new TiffFormatException(IsTiled
-                ? $"page {index} has tiles of {TileWidth} x {TileLength} pixels."
-                : $"page {index} has RowsPerStrip {RowsPerStrip}.");
+            throw new TiffFormatException($"page {index} has tiles of {TileWidth} x {TileLength} pixels.");
         }
 
+        RowsPerStrip = IsTiled ? 0 : ReadRowsPerStrip(reader);
+        if (!IsTiled && Height > 0 && RowsPerStrip < 1)
+        {
+            throw new TiffFormatException($"page {index} has RowsPerStrip {RowsPerStrip}.");
+        }
+
+        ChunkWidth = IsTiled ? TileWidth : Width;
+        ChunkHeight = IsTiled ? TileLength : RowsPerStrip;
         ChunkPlanes = PlanarConfiguration == 2 ? SamplesPerPixel : 1;
         ChunkRows = Height == 0 ? 0 : CeilingDivide(Height, ChunkHeight);
         ChunkCols = Width == 0 || Height == 0 ? 0 : IsTiled ? CeilingDivide(Width, ChunkWidth) : 1;
@@ -237,18 +244,29 @@ public sealed class TiffPage
 
     private static long CeilingDivide(long value, long divisor) => (value / divisor) + (value % divisor == 0 ? 0 : 1);
 
-    private long Integer(int code, long fallback) => TryGetTag(code, out var tag) && tag.Count > 0 ? tag.GetInteger() : fallback;
+    // The first value of an integer tag, read from the file if it was not loaded with the directory.
+    private long Integer(TiffDirectoryReader reader, int code, long fallback) =>
+        TryGetTag(code, out var tag) && tag.Count > 0 ? reader.ReadIntegers(tag, 1)[0] : fallback;
 
-    private long ReadNewSubfileType()
+    // Codes and sample sizes are 16-bit in TIFF; a larger value is a broken entry, not a code to look up.
+    private int SmallInteger(TiffDirectoryReader reader, int code, long fallback)
     {
-        var value = Integer(TiffTagCode.NewSubfileType, 0);
+        var value = Integer(reader, code, fallback);
+        return value is >= 0 and <= ushort.MaxValue
+            ? (int)value
+            : throw new TiffFormatException($"page {Index} has {value} in tag {code}, which holds a 16-bit value.");
+    }
+
+    private long ReadNewSubfileType(TiffDirectoryReader reader)
+    {
+        var value = Integer(reader, TiffTagCode.NewSubfileType, 0);
         if (value != 0)
         {
             return value;
         }
 
         // The old SubfileType tag: 2 is a reduced image, 3 a page of a multi-page image.
-        return Integer(TiffTagCode.SubfileType, 0) switch
+        return Integer(reader, TiffTagCode.SubfileType, 0) switch
         {
             2 => 1,
             3 => 2,
@@ -256,7 +274,7 @@ public sealed class TiffPage
         };
     }
 
-    private long ReadRowsPerStrip()
+    private long ReadRowsPerStrip(TiffDirectoryReader reader)
     {
         if (!TryGetTag(TiffTagCode.ImageLength, out _))
         {
@@ -264,7 +282,7 @@ public sealed class TiffPage
         }
 
         // A RowsPerStrip with several values is invalid; readers take the whole image as one strip then.
-        var rows = TryGetTag(TiffTagCode.RowsPerStrip, out var tag) && tag.Count == 1 ? tag.GetInteger() : Height;
+        var rows = TryGetTag(TiffTagCode.RowsPerStrip, out var tag) && tag.Count == 1 ? reader.ReadIntegers(tag, 1)[0] : Height;
         return Math.Min(rows, Height);
     }
 

@@ -72,6 +72,8 @@ public sealed partial class MountedSlide : IImageLender
             }
 
             ThrowIfRecentlyFailed();
+
+            // Borrowing records its own failure; whatever building the store throws is this slide's failure too.
             var image = Borrow();
             try
             {
@@ -85,7 +87,7 @@ public sealed partial class MountedSlide : IImageLender
                 });
                 _registry.OnStoreBuilt(image);
             }
-            catch (Exception e) when (e is SlideException or IOException or InvalidOperationException or ArgumentException)
+            catch (Exception e)
             {
                 throw Fail("open", e);
             }
@@ -123,18 +125,14 @@ public sealed partial class MountedSlide : IImageLender
         catch (Exception e)
         {
             // Whatever went wrong, this borrowing is over: a count left raised would keep the slide open for good.
+            // Any exception a file can provoke is this slide's failure, remembered so the file is not parsed on every access.
             Return();
             if (e is SlideChangedException changed)
             {
                 throw Changed(changed);
             }
 
-            if (e is SlideException or IOException or NotSupportedException or UnauthorizedAccessException)
-            {
-                throw Fail("open", e);
-            }
-
-            throw;
+            throw Fail("open", e);
         }
 
         return _image;
@@ -157,8 +155,9 @@ public sealed partial class MountedSlide : IImageLender
             return;
         }
 
-        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", failure.Message, DateTimeOffset.UtcNow));
-        LogReadFailed(Definition.FolderPath, failure.Message);
+        var reason = SlideFailure.Reason(failure);
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, "read", reason, DateTimeOffset.UtcNow));
+        LogReadFailed(Definition.FolderPath, reason);
     }
 
     /// <summary>Closes the slide if nobody is using it; true when it was open and is now closed.</summary>
@@ -202,7 +201,7 @@ public sealed partial class MountedSlide : IImageLender
     {
         if (_failure is not null && DateTimeOffset.UtcNow - _failedAt < s_retryAfterFailure)
         {
-            throw MountFailureException.From(_failure);
+            throw MountFailureException.From(_failure, logged: true);
         }
     }
 
@@ -227,9 +226,10 @@ public sealed partial class MountedSlide : IImageLender
             _failedAt = DateTimeOffset.UtcNow;
         }
 
-        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, e.Message, _failedAt));
-        LogOpenFailed(Definition.FolderPath, e.Message);
-        return MountFailureException.From(e);
+        var reason = SlideFailure.Reason(e);
+        _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, reason, _failedAt));
+        LogOpenFailed(Definition.FolderPath, reason);
+        return MountFailureException.From(e, logged: true);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Opened slide {Folder}")]

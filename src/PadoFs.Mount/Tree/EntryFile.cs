@@ -1,5 +1,4 @@
 using PadoFs.Images.Files;
-using PadoFs.Images.Errors;
 using PadoFs.Mount.Slides;
 using PadoFs.Zarr.Stores;
 
@@ -22,13 +21,19 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             statistics.CountRead(read);
             return read;
         }
-        catch (Exception e) when (e is SlideException or IOException)
+        catch (MountFailureException e) when (e.IsLogged)
         {
-            // A slide reopened after an idle close can fail too (its file replaced or gone): the same failure. A slide
-            // that changed is reported once, however many reads fail after.
+            // The slide reported this failure when it happened (a change, an open that failed); not again per read.
+            statistics.CountFailure();
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Whatever decoding a chunk of this slide throws fails this read of this slide, never the daemon. A slide
+            // reopened after an idle close can fail too (its file replaced or gone): the same failure, logged by the slide.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw MountFailureException.From(e, logged: slide.IsChanged);
+            throw MountFailureException.From(e, logged: true);
         }
     }
 }

@@ -180,7 +180,8 @@ public sealed class OpenSlideBackend : ISlideBackend
         using var lease = AcquireHandle();
         OpenSlideNative.GetAssociatedImageDimensions(_handle, name, out var width, out var height);
         ThrowIfReadFailed();
-        if (width <= 0 || height <= 0 || width * height > Array.MaxLength / PixelFormat.BytesPerPixel)
+        // An associated image is one chunk, and OpenSlide allocates it whole as ARGB: bounded like any chunk.
+        if (width <= 0 || height <= 0 || (double)width * height * sizeof(uint) > SlideLevel.MaxChunkBytes)
         {
             throw new SlideReadException(_urlpath, string.Create(CultureInfo.InvariantCulture, $"associated image '{name}' has an unusable size {width} x {height}"));
         }

@@ -35,6 +35,11 @@ internal static class OpenSlideLibrary
     private static nint Load()
     {
         var handle = LoadFirst(CandidateNames);
+        if (OperatingSystem.IsLinux())
+        {
+            OpenSlideWarnings.Silence();
+        }
+
         var context = AssemblyLoadContext.GetLoadContext(typeof(OpenSlideLibrary).Assembly) ?? AssemblyLoadContext.Default;
         context.ResolvingUnmanagedDll += (assembly, libraryName) => Resolve(assembly, libraryName, handle);
         return handle;

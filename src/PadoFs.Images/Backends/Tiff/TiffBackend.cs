@@ -99,7 +99,7 @@ public sealed class TiffBackend : ISlideBackend
 
         try
         {
-            return new TiffBackend(file, ownsFile: true);
+            return Create(file, ownsFile: true);
         }
         catch
         {
@@ -148,13 +148,26 @@ public sealed class TiffBackend : ISlideBackend
 
     /// <summary>A backend over a file its caller has open already and keeps, so the file is read and parsed once.</summary>
     /// <exception cref="SlideFormatException">the file's first series uses what this backend does not decode.</exception>
-    internal static TiffBackend Over(TiffFile file) => new(file, ownsFile: false);
+    internal static TiffBackend Over(TiffFile file) => Create(file, ownsFile: false);
 
     public void Dispose()
     {
         if (_ownsFile)
         {
             _file.Dispose();
+        }
+    }
+
+    // Tag values too large to load with the directories are read now, and may turn out to lie outside the file.
+    private static TiffBackend Create(TiffFile file, bool ownsFile)
+    {
+        try
+        {
+            return new TiffBackend(file, ownsFile);
+        }
+        catch (TiffFormatException e)
+        {
+            throw new SlideFormatException(file.Path, e.Message, e);
         }
     }
 

@@ -9,13 +9,12 @@ namespace PadoFs.Images.Backends.Tiff;
 
 /// <summary>
 /// Reads rectangles of one page's pixels by decoding the chunks they cover. Holds no mutable state: every call
-/// rents its own buffers, so one instance serves many threads.
+/// rents its own buffers, so one instance serves many threads. No chunk larger than
+/// <see cref="SlideLevel.MaxChunkBytes"/> decoded is decoded whole: an uncompressed one (a whole image in one strip,
+/// as tifffile writes them) is read row by row where a region needs it, a compressed one is refused.
 /// </summary>
 internal sealed class TiffPageDecoder
 {
-    /// <summary>Chunks larger than this (a whole big image in one strip) are refused rather than decoded per read.</summary>
-    private const long MaxChunkBytes = 1L << 30;
-
     private const int HorizontalDifferencing = 2;
     private const int YCbCr = 6;
 
@@ -25,6 +24,7 @@ internal sealed class TiffPageDecoder
     private readonly int _chunkHeight;
     private readonly int _chunkSamples;
     private readonly int _chunkBytes;
+    private readonly bool _readsStoredRows;
 
     private TiffPageDecoder(TiffFile file, TiffPage page, IChunkDecoder? decoder)
     {
@@ -35,7 +35,8 @@ internal sealed class TiffPageDecoder
         _chunkWidth = (int)page.ChunkWidth;
         _chunkHeight = (int)page.ChunkHeight;
         _chunkSamples = page.PlanarConfiguration == 2 ? 1 : page.SamplesPerPixel;
-        _chunkBytes = _chunkWidth * _chunkHeight * _chunkSamples * Format.BytesPerSample;
+        _readsStoredRows = ReadsStoredRows(page);
+        _chunkBytes = _readsStoredRows ? 0 : _chunkWidth * _chunkHeight * _chunkSamples * Format.BytesPerSample;
     }
 
     public TiffPage Page { get; }
@@ -71,6 +72,12 @@ internal sealed class TiffPageDecoder
         var bottom = Math.Min(y + height, Page.Height);
         if (left >= right || top >= bottom)
         {
+            return;
+        }
+
+        if (_readsStoredRows)
+        {
+            ReadStoredRows(x, y, width, (left, right), (top, bottom), destination);
             return;
         }
 
@@ -110,7 +117,7 @@ internal sealed class TiffPageDecoder
     /// <exception cref="InvalidDataException">the chunk is missing from the file or does not decode.</exception>
     public void ReadChunk(long row, long col, Span<byte> destination)
     {
-        if (Page.ChunkPlanes == 1 && destination.Length == _chunkBytes)
+        if (Page.ChunkPlanes == 1 && !_readsStoredRows && destination.Length == _chunkBytes)
         {
             if (!DecodeChunk(0, row, col, destination))
             {
@@ -156,9 +163,52 @@ internal sealed class TiffPageDecoder
             return "unsupported TIFF YCbCr image outside JPEG";
         }
 
-        var samples = page.PlanarConfiguration == 2 ? 1 : page.SamplesPerPixel;
-        var bytes = (double)page.ChunkWidth * page.ChunkHeight * samples * (page.BitsPerSample / 8);
-        return bytes > MaxChunkBytes ? $"TIFF chunks of {page.ChunkWidth} x {page.ChunkHeight} pixels are too large to decode" : null;
+        // A chunk is read whole, every sample, even where the samples are stored in separate planes.
+        var bytes = (double)page.ChunkWidth * page.ChunkHeight * page.SamplesPerPixel * (page.BitsPerSample / 8);
+        return bytes > SlideLevel.MaxChunkBytes && !ReadsStoredRows(page)
+            ? $"TIFF chunks of {page.ChunkWidth} x {page.ChunkHeight} pixels of {page.SamplesPerPixel} samples take {bytes / (1 << 20):0} MiB decoded, more than the {SlideLevel.MaxChunkBytes >> 20} MiB a chunk may take"
+            : null;
+    }
+
+    // Uncompressed interleaved rows lie in the file as they are in memory, so a region's rows are read straight from it;
+    // only where a chunk is too large to decode whole, so small chunks keep their one read per chunk.
+    private static bool ReadsStoredRows(TiffPage page) =>
+        page.Compression == TiffCompression.None && page.PlanarConfiguration != 2 && page.Predictor == 1
+        && (double)page.ChunkWidth * page.ChunkHeight * page.SamplesPerPixel * (page.BitsPerSample / 8) > SlideLevel.MaxChunkBytes
+        && (double)page.ChunkWidth * page.SamplesPerPixel * (page.BitsPerSample / 8) <= SlideLevel.MaxChunkBytes;
+
+    /// <summary>Copies the rows and columns of a region from the stored bytes of the chunks that hold them; what the file does not store reads as 0.</summary>
+    private void ReadStoredRows(long x, long y, int width, (long Start, long End) columns, (long Start, long End) rows, Span<byte> destination)
+    {
+        var pixelBytes = Format.BytesPerPixel;
+        var chunkRowBytes = (long)_chunkWidth * pixelBytes;
+        for (var row = rows.Start; row < rows.End; row++)
+        {
+            var chunkRow = row / _chunkHeight;
+            for (var col = columns.Start / _chunkWidth; col <= (columns.End - 1) / _chunkWidth; col++)
+            {
+                var index = Page.ChunkIndex(0, chunkRow, col);
+                if (index >= Page.DataOffsets.Length)
+                {
+                    continue;
+                }
+
+                var left = Math.Max(columns.Start, col * _chunkWidth);
+                var right = Math.Min(columns.End, (col + 1) * _chunkWidth);
+                var target = destination.Slice((int)((((row - y) * width) + (left - x)) * pixelBytes), (int)(right - left) * pixelBytes);
+                var offset = Page.DataOffsets[index];
+                var stored = index < Page.DataByteCounts.Length ? Page.DataByteCounts[index] : long.MaxValue;
+                if (offset < 0 || offset > _file.Length)
+                {
+                    throw new InvalidDataException($"chunk {index} at offset {offset} lies beyond the end of the file ({_file.Length} bytes)");
+                }
+
+                var start = ((row - (chunkRow * _chunkHeight)) * chunkRowBytes) + ((left - (col * _chunkWidth)) * pixelBytes);
+                var available = Math.Clamp(Math.Min(stored, _file.Length - offset) - start, 0, target.Length);
+                var read = _file.Read(offset + start, target[..(int)available]);
+                Normalize(target[..(read - (read % Format.BytesPerSample))]);
+            }
+        }
     }
 
     /// <summary>Decodes one chunk into <paramref name="chunk"/>; false for a chunk the file does not store (it reads as 0).</summary>

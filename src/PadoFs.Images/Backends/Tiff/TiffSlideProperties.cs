@@ -67,7 +67,7 @@ internal static class TiffSlideProperties
         }
 
         // TIFF's default unit is the inch, and OpenSlide reports it even when the tag is absent.
-        var unitTagPresent = page.TryGetTag(TiffTagCode.ResolutionUnit, out var unitTag) && unitTag.Count > 0;
+        var unitTagPresent = page.TryGetTag(TiffTagCode.ResolutionUnit, out var unitTag) && unitTag.Count > 0 && unitTag.IsLoaded && TiffTag.IsInteger(unitTag.Type);
         var unit = unitTagPresent ? unitTag.GetInteger() : Inch;
         properties["tiff.ResolutionUnit"] = unit switch
         {

@@ -115,6 +115,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
+                // Listings never change while mounted: the kernel keeps each one and lists it again without asking.
+                info->CacheReadDirectory = true;
+                info->KeepCache = true;
                 info->FileHandle = OpenNodes.Open(directory, path);
                 return 0;
             default:

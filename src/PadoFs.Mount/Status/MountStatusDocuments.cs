@@ -32,9 +32,17 @@ public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache 
         writer.WriteNumber("misses", cacheStatistics.Misses);
         writer.WriteNumber("evictions", cacheStatistics.Evictions);
         writer.WriteNumber("decodes", cacheStatistics.Decodes);
-        writer.WriteNumber("prefetches", cacheStatistics.Prefetches);
         writer.WriteNumber("decode_failures", cacheStatistics.DecodeFailures);
         writer.WriteNumber("decode_seconds", Math.Round(cacheStatistics.DecodeTime.TotalSeconds, 3));
+        writer.WriteEndObject();
+        var prefetch = cacheStatistics.Prefetch;
+        writer.WriteStartObject("prefetch");
+        writer.WriteNumber("decoded", prefetch.Decoded);
+        writer.WriteNumber("used", prefetch.Used);
+        writer.WriteNumber("unused", prefetch.Unused);
+        writer.WriteNumber("cancelled", prefetch.Cancelled);
+        writer.WriteNumber("overtaken", prefetch.Overtaken);
+        writer.WriteNumber("dropped", prefetch.Dropped);
         writer.WriteEndObject();
         writer.WriteEndObject();
     });

@@ -44,6 +44,12 @@ public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache 
         writer.WriteNumber("overtaken", prefetch.Overtaken);
         writer.WriteNumber("dropped", prefetch.Dropped);
         writer.WriteEndObject();
+
+        // How much the JIT compiled since start: near nothing when the daemon was published ReadyToRun.
+        writer.WriteStartObject("jit");
+        writer.WriteNumber("compiled_methods", System.Runtime.JitInfo.GetCompiledMethodCount());
+        writer.WriteNumber("compile_seconds", Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, 3));
+        writer.WriteEndObject();
         writer.WriteEndObject();
     });
 

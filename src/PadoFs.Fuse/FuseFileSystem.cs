@@ -115,7 +115,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
-                // Listings never change while mounted: the kernel keeps each one and lists it again without asking.
+                // Listings never change while mounted: the kernel may keep each one (libfuse passes this on from 3.16.1).
                 info->CacheReadDirectory = true;
                 info->KeepCache = true;
                 info->FileHandle = OpenNodes.Open(directory, path);

@@ -84,6 +84,37 @@ public sealed class ChunkReadAheadTests
     }
 
     [Fact]
+    public void After_two_windows_of_one_width_the_next_has_its_first_row_asked_for_from_its_first_chunk()
+    {
+        var readAhead = new ChunkReadAhead(rows: 50, columns: 50, Depth);
+        ReadRegion(readAhead, top: 3, left: 4, height: 3, width: 3);
+        ReadRegion(readAhead, top: 30, left: 20, height: 3, width: 3);
+
+        Assert.Equal([new(10, 41), new(10, 42)], Read(readAhead, 10, 40));
+        Assert.Empty(Read(readAhead, 10, 41));
+        Assert.Empty(Read(readAhead, 10, 42));
+        Assert.Equal([new(11, 41), new(11, 42)], Read(readAhead, 11, 40));
+    }
+
+    [Fact]
+    public void A_window_wider_than_expected_is_followed_along_its_row_as_one_run()
+    {
+        var readAhead = new ChunkReadAhead(rows: 50, columns: 50, Depth);
+        ReadRegion(readAhead, top: 3, left: 4, height: 2, width: 2);
+        ReadRegion(readAhead, top: 30, left: 20, height: 2, width: 2);
+        Span<ChunkPosition> ahead = stackalloc ChunkPosition[Depth];
+        readAhead.Next(10, 10, ahead, out var run);
+
+        for (var column = 11; column < 16; column++)
+        {
+            readAhead.Next(10, column, ahead, out _);
+        }
+
+        Assert.False(run.IsCancellationRequested);
+        Assert.Equal([new(11, 11), new(11, 12), new(11, 13), new(11, 14)], Read(readAhead, 11, 10));
+    }
+
+    [Fact]
     public void A_seek_cancels_what_the_run_before_it_asked_for()
     {
         var readAhead = new ChunkReadAhead(rows: 20, columns: 30, Depth);
@@ -111,6 +142,17 @@ public sealed class ChunkReadAheadTests
         }
 
         Assert.False(run.IsCancellationRequested);
+    }
+
+    private static void ReadRegion(ChunkReadAhead readAhead, int top, int left, int height, int width)
+    {
+        for (var row = top; row < top + height; row++)
+        {
+            for (var column = left; column < left + width; column++)
+            {
+                Read(readAhead, row, column);
+            }
+        }
     }
 
     private static ChunkPosition[] Read(ChunkReadAhead readAhead, int row, int column)

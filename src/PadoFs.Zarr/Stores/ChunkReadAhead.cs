@@ -6,7 +6,8 @@ namespace PadoFs.Zarr.Stores;
 /// down. The first such return gives the region's width, so the rest of every later row is certain to be read;
 /// chunks past the current row are only guessed at, at most one for every <see cref="ChunksReadPerGuess"/> chunks
 /// the run has read, so a region that ends wastes few decodes. A read elsewhere is a seek: it ends the run and
-/// cancels what the run asked for and nobody has started yet.
+/// cancels what the run asked for and nobody has started yet. When the last two runs were regions of one width
+/// (a viewer's windows), a new run's first row is taken to be that wide too, and asked for from its first chunk.
 /// </summary>
 /// <remarks>
 /// One tracker per array, not per open file: every chunk is a file of its own, so the pattern only shows across
@@ -35,6 +36,8 @@ public sealed class ChunkReadAhead
     private int _column = -1;
     private long _readInRun;
     private long _requestedUpTo;
+    private int _previousWidth;
+    private int _expectedWidth;
 
     /// <param name="rows">chunk rows of the array.</param>
     /// <param name="columns">chunk columns of the array.</param>
@@ -59,7 +62,9 @@ public sealed class ChunkReadAhead
             Observe(row, column);
             stillWanted = _run.Token;
             var current = IndexOf(_row, _column);
-            var certain = _widthKnown ? _startColumn + _width - 1 - _column : 0;
+            var certain = _widthKnown
+                ? _startColumn + _width - 1 - _column
+                : Math.Max(0, Math.Min(_startColumn + _expectedWidth, _columns) - 1 - _column);
             var allowed = Math.Min(_depth, certain + (_readInRun / ChunksReadPerGuess));
             var count = 0;
             for (var index = Math.Max(_requestedUpTo, current) + 1; index <= current + allowed && count < ahead.Length; index++)
@@ -102,6 +107,9 @@ public sealed class ChunkReadAhead
             return;
         }
 
+        var width = _widthKnown ? _width : 0;
+        _expectedWidth = width > 1 && width == _previousWidth ? width : 0;
+        _previousWidth = width;
         _run.Cancel();
         _run = new CancellationTokenSource();
         (_startRow, _startColumn, _row, _column) = (row, column, row, column);

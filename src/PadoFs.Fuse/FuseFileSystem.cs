@@ -118,6 +118,9 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
+                // Listings never change while mounted: the kernel may keep each one (libfuse passes this on from 3.16.1).
+                info->CacheReadDirectory = true;
+                info->KeepCache = true;
                 info->FileHandle = OpenNodes.Open(directory, path);
                 return 0;
             default:

@@ -179,6 +179,9 @@ internal sealed class OpenedSlide : IDisposable
     }
 
     // The backend's levels are the stored pyramid of the file's first series; a level is matched by its size.
+    // Where the series has no page of that size, any tiled page of the file is: a pyramid written by a converter
+    // that copied an Aperio description looks like an SVS to tifffile, whose layout takes page 1 for a thumbnail
+    // and the later reduced pages for label and macro, while OpenSlide reads every tiled page as a level.
     // A page stored in chunks too big to serve one at a time (a whole NDPI level in one JPEG strip) does not
     // decide the grid: such a level is cut like a format without tiles.
     private static TiffPage? FindStoredLevel(TiffFile tiff, SlideLevel level, int bytesPerPixel)
@@ -188,11 +191,17 @@ internal sealed class OpenedSlide : IDisposable
             return null;
         }
 
-        foreach (var page in tiff.Series[0].Levels)
+        var page = FindBySize(tiff.Series[0].Levels, level, tiledOnly: false) ?? FindBySize(tiff.Pages, level, tiledOnly: true);
+        return page is not null && (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= SlideLevel.MaxChunkBytes ? page : null;
+    }
+
+    private static TiffPage? FindBySize(IReadOnlyList<TiffPage> pages, SlideLevel level, bool tiledOnly)
+    {
+        foreach (var page in pages)
         {
-            if (page.Width == level.Width && page.Height == level.Height)
+            if (page.Width == level.Width && page.Height == level.Height && (page.IsTiled || !tiledOnly))
             {
-                return (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= SlideLevel.MaxChunkBytes ? page : null;
+                return page;
             }
         }
 

@@ -172,6 +172,7 @@ public sealed class NativeLayoutTests
     [
         ("direct_io", new FuseFileInfo { DirectIo = true }),
         ("keep_cache", new FuseFileInfo { KeepCache = true }),
+        ("cache_readdir", new FuseFileInfo { CacheReadDirectory = true }),
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> s_probe = new(() =>

@@ -8,6 +8,7 @@ internal struct FuseFileInfo
 {
     private const uint DirectIoBit = 1u << 1;
     private const uint KeepCacheBit = 1u << 2;
+    private const uint CacheReadDirectoryBit = 1u << 6;
 
     /// <summary>The open(2) flags.</summary>
     public int Flags;
@@ -33,5 +34,12 @@ internal struct FuseFileInfo
     {
         readonly get => (_bits & KeepCacheBit) != 0;
         set => _bits = value ? _bits | KeepCacheBit : _bits & ~KeepCacheBit;
+    }
+
+    /// <summary>Set in opendir: the kernel may keep the folder's listing and answer later reads of it itself.</summary>
+    public bool CacheReadDirectory
+    {
+        readonly get => (_bits & CacheReadDirectoryBit) != 0;
+        set => _bits = value ? _bits | CacheReadDirectoryBit : _bits & ~CacheReadDirectoryBit;
     }
 }

@@ -86,17 +86,20 @@ internal sealed class CachedChunk : IChunkBuffer
     /// Credits a reuse (a reader starting to read the chunk); saturating. The first read of a prefetched chunk
     /// is its first use, not a reuse: otherwise every chunk of a scan that prefetch feeds would look reused.
     /// </summary>
-    public void Touch()
+    /// <returns>true when this is that first read of a prefetched chunk.</returns>
+    public bool Touch()
     {
         if (Interlocked.Exchange(ref _prefetched, 0) == 1)
         {
-            return;
+            return true;
         }
 
         if (Volatile.Read(ref _frequency) < MaxFrequency)
         {
             Interlocked.Increment(ref _frequency);
         }
+
+        return false;
     }
 
     /// <summary>Marks a chunk decoded ahead of any reader.</summary>

@@ -13,8 +13,9 @@ namespace PadoFs.Mount.Caching;
 /// <item>Hits take no lock: a dictionary read and a reference count.</item>
 /// <item>S3-FIFO eviction: new chunks enter a small queue and only move to the main queue when read again, so a
 /// scan of a whole level passes through without flushing the chunks that are really reused.</item>
-/// <item>Prefetch: chunks a reader will likely want next are decoded by worker threads, one per core but the
-/// reader's, from a short queue that drops requests rather than fall behind.</item>
+/// <item>Prefetch: chunks a reader will likely want next are decoded by worker threads, one per core, from a
+/// short queue that drops requests rather than fall behind. A queued chunk is not listed until a worker starts
+/// it, so a reader that gets there first decodes it itself instead of waiting behind the queue.</item>
 /// </list>
 /// </summary>
 public sealed class ChunkCache : IChunkCache, IDisposable
@@ -36,6 +37,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
     private long _decodes;
     private long _decodeFailures;
     private long _decodeTicks;
+    private long _prefetchesUsed;
     private readonly ChunkPrefetcher _prefetcher;
 
     private long _budget;
@@ -44,9 +46,12 @@ public sealed class ChunkCache : IChunkCache, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(budgetBytes);
         _budget = budgetBytes;
-        var workers = prefetchWorkers >= 0 ? prefetchWorkers : Math.Max(1, Environment.ProcessorCount - 1);
+        var workers = prefetchWorkers >= 0 ? prefetchWorkers : Environment.ProcessorCount;
         _prefetcher = new ChunkPrefetcher(this, workers);
     }
+
+    /// <summary>Two chunks per worker: one being decoded, one waiting, so no worker idles between a reader's reads.</summary>
+    public int PrefetchDepth => 2 * _prefetcher.Workers;
 
     public long BudgetBytes => Interlocked.Read(ref _budget);
 
@@ -84,7 +89,10 @@ public sealed class ChunkCache : IChunkCache, IDisposable
                 if (startsRead)
                 {
                     Interlocked.Increment(ref _hits);
-                    listed.Touch();
+                    if (listed.Touch())
+                    {
+                        Interlocked.Increment(ref _prefetchesUsed);
+                    }
                 }
 
                 try
@@ -125,12 +133,12 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         }
     }
 
-    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode)
+    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode, CancellationToken stillWanted)
     {
         // Only what fits a good many times in the budget: prefetching must never push out what readers use.
         if (_prefetcher.IsEnabled && length <= BudgetBytes / 16 && !Holds(key))
         {
-            _prefetcher.Enqueue(key, length, decode);
+            _prefetcher.Enqueue(key, length, decode, stillWanted);
         }
     }
 
@@ -149,14 +157,17 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         Interlocked.Read(ref _decodes),
         Interlocked.Read(ref _decodeFailures),
         TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks)),
-        _prefetcher.Decoded);
+        new PrefetchStatistics(_prefetcher.Decoded, Interlocked.Read(ref _prefetchesUsed), _prefetcher.Cancelled, _prefetcher.Overtaken, _prefetcher.Dropped));
 
-    /// <summary>Decodes a chunk ahead of readers: only into room the budget has, and never a chunk already listed.</summary>
-    internal void Warm(ChunkKey key, int length, ChunkDecoder decode)
+    /// <summary>
+    /// Decodes a chunk ahead of readers: only into room the budget has, and never a chunk already listed; false
+    /// when it decoded nothing.
+    /// </summary>
+    internal bool Warm(ChunkKey key, int length, ChunkDecoder decode)
     {
         if (Holds(key) || !TryReserve(length, out var buffer))
         {
-            return;
+            return false;
         }
 
         var chunk = new CachedChunk(this, key, buffer);
@@ -164,7 +175,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         {
             chunk.Release();
             chunk.Release();
-            return;
+            return false;
         }
 
         chunk.MarkPrefetched();
@@ -176,6 +187,8 @@ public sealed class ChunkCache : IChunkCache, IDisposable
         {
             chunk.Release();
         }
+
+        return true;
     }
 
     // Queued for eviction only once decoded: a chunk that fails leaves no trace in the queues.

@@ -11,4 +11,4 @@ public sealed record ChunkCacheStatistics(
     long Decodes,
     long DecodeFailures,
     TimeSpan DecodeTime,
-    long Prefetches);
+    PrefetchStatistics Prefetch);

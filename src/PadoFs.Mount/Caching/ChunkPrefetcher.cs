@@ -5,7 +5,8 @@ namespace PadoFs.Mount.Caching;
 
 /// <summary>
 /// Decodes chunks into the cache ahead of readers, on threads of its own, from a short queue that drops requests
-/// rather than fall behind: a reader that gets to a chunk first simply decodes it itself.
+/// rather than fall behind: a reader that gets to a chunk first simply decodes it itself, and a request whose
+/// reader has moved elsewhere (its token cancelled) is dropped unstarted.
 /// </summary>
 internal sealed class ChunkPrefetcher : IDisposable
 {
@@ -15,6 +16,9 @@ internal sealed class ChunkPrefetcher : IDisposable
     private readonly BlockingCollection<Request> _requests = new(new ConcurrentQueue<Request>(), QueueLength);
     private readonly Thread[] _workers;
     private long _decoded;
+    private long _cancelled;
+    private long _overtaken;
+    private long _dropped;
     private int _disposed;
 
     public ChunkPrefetcher(ChunkCache cache, int workers)
@@ -30,16 +34,30 @@ internal sealed class ChunkPrefetcher : IDisposable
 
     public bool IsEnabled => _workers.Length > 0;
 
+    public int Workers => _workers.Length;
+
     /// <summary>Chunks the workers decoded.</summary>
     public long Decoded => Interlocked.Read(ref _decoded);
 
-    public void Enqueue(ChunkKey key, int length, ChunkDecoder decode)
+    /// <summary>Requests dropped unstarted because their reader had moved elsewhere.</summary>
+    public long Cancelled => Interlocked.Read(ref _cancelled);
+
+    /// <summary>Requests dropped because a reader had decoded the chunk first.</summary>
+    public long Overtaken => Interlocked.Read(ref _overtaken);
+
+    /// <summary>Requests not queued because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Enqueue(ChunkKey key, int length, ChunkDecoder decode, CancellationToken stillWanted)
     {
         if (Volatile.Read(ref _disposed) == 0)
         {
             try
             {
-                _requests.TryAdd(new Request(key, length, decode));
+                if (!_requests.TryAdd(new Request(key, length, decode, stillWanted)))
+                {
+                    Interlocked.Increment(ref _dropped);
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
             {
@@ -69,15 +87,24 @@ internal sealed class ChunkPrefetcher : IDisposable
     {
         foreach (var request in _requests.GetConsumingEnumerable())
         {
-            if (_cache.Holds(request.Key))
+            if (request.StillWanted.IsCancellationRequested)
             {
+                Interlocked.Increment(ref _cancelled);
                 continue;
             }
 
-            Interlocked.Increment(ref _decoded);
+            if (_cache.Holds(request.Key))
+            {
+                Interlocked.Increment(ref _overtaken);
+                continue;
+            }
+
             try
             {
-                _cache.Warm(request.Key, request.Length, request.Decode);
+                if (_cache.Warm(request.Key, request.Length, request.Decode))
+                {
+                    Interlocked.Increment(ref _decoded);
+                }
             }
             catch (Exception)
             {
@@ -86,5 +113,5 @@ internal sealed class ChunkPrefetcher : IDisposable
         }
     }
 
-    private readonly record struct Request(ChunkKey Key, int Length, ChunkDecoder Decode);
+    private readonly record struct Request(ChunkKey Key, int Length, ChunkDecoder Decode, CancellationToken StillWanted);
 }

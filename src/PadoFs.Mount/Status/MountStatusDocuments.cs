@@ -32,9 +32,23 @@ public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache 
         writer.WriteNumber("misses", cacheStatistics.Misses);
         writer.WriteNumber("evictions", cacheStatistics.Evictions);
         writer.WriteNumber("decodes", cacheStatistics.Decodes);
-        writer.WriteNumber("prefetches", cacheStatistics.Prefetches);
         writer.WriteNumber("decode_failures", cacheStatistics.DecodeFailures);
         writer.WriteNumber("decode_seconds", Math.Round(cacheStatistics.DecodeTime.TotalSeconds, 3));
+        writer.WriteEndObject();
+        var prefetch = cacheStatistics.Prefetch;
+        writer.WriteStartObject("prefetch");
+        writer.WriteNumber("decoded", prefetch.Decoded);
+        writer.WriteNumber("used", prefetch.Used);
+        writer.WriteNumber("unused", prefetch.Unused);
+        writer.WriteNumber("cancelled", prefetch.Cancelled);
+        writer.WriteNumber("overtaken", prefetch.Overtaken);
+        writer.WriteNumber("dropped", prefetch.Dropped);
+        writer.WriteEndObject();
+
+        // How much the JIT compiled since start: near nothing when the daemon was published ReadyToRun.
+        writer.WriteStartObject("jit");
+        writer.WriteNumber("compiled_methods", System.Runtime.JitInfo.GetCompiledMethodCount());
+        writer.WriteNumber("compile_seconds", Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, 3));
         writer.WriteEndObject();
         writer.WriteEndObject();
     });

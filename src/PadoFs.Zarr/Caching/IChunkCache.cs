@@ -12,9 +12,13 @@ public interface IChunkCache
     /// <exception cref="Exception">whatever <paramref name="decode"/> threw; a failed decode is never kept.</exception>
     ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead);
 
+    /// <summary>How many chunks ahead of one reader are worth asking for: enough to keep every decoding core busy; 0 when the cache prefetches nothing.</summary>
+    int PrefetchDepth { get; }
+
     /// <summary>
     /// Asks for <paramref name="key"/> to be decoded in the background because a reader is likely to want it
-    /// soon; returns at once. A cache that keeps nothing ignores it; a failed prefetch is simply dropped.
+    /// soon; returns at once. A cache that keeps nothing ignores it; a failed prefetch is simply dropped, and so is
+    /// one not started by the time <paramref name="stillWanted"/> is cancelled.
     /// </summary>
-    void Prefetch(ChunkKey key, int length, ChunkDecoder decode);
+    void Prefetch(ChunkKey key, int length, ChunkDecoder decode, CancellationToken stillWanted);
 }

@@ -23,7 +23,9 @@ public sealed class UncachedChunks : IChunkCache
         return new ChunkLease(buffer);
     }
 
-    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode)
+    public int PrefetchDepth => 0;
+
+    public void Prefetch(ChunkKey key, int length, ChunkDecoder decode, CancellationToken stillWanted)
     {
     }
 

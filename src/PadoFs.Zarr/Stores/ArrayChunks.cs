@@ -5,13 +5,16 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>
 /// The chunks of one array: decoded once into (y, x, s) pixels through the cache, then handed out in the
 /// array's layout. Decoded chunks are shared by both layouts, since the key does not name the layout.
-/// Starting to read a chunk asks the cache to decode the next few in C order, the order zarr readers go in,
-/// so that decoding runs on other cores ahead of the reader.
+/// Starting to read a chunk asks the cache to decode the chunks the reader's pattern says come next
+/// (<see cref="ChunkReadAhead"/>), so that decoding runs on other cores ahead of the reader.
 /// </summary>
 public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IChunkCache cache, ChunkDecoder decode)
 {
-    /// <summary>How many chunks ahead of a reader are asked for.</summary>
-    public const int PrefetchDepth = 4;
+    private const int MaxPrefetchDepth = 64;
+
+    private readonly ChunkReadAhead? _readAhead = cache.PrefetchDepth > 0
+        ? new ChunkReadAhead(geometry.ChunkRows, geometry.ChunkColumns, Math.Min(cache.PrefetchDepth, MaxPrefetchDepth))
+        : null;
 
     public ArrayGeometry Geometry { get; } = geometry;
 
@@ -45,18 +48,16 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
 
     private void PrefetchAfter(int row, int column, int length)
     {
-        for (var ahead = 0; ahead < PrefetchDepth; ahead++)
+        if (_readAhead is null)
         {
-            if (++column == Geometry.ChunkColumns)
-            {
-                column = 0;
-                if (++row == Geometry.ChunkRows)
-                {
-                    return;
-                }
-            }
+            return;
+        }
 
-            cache.Prefetch(new ChunkKey(slide, array, row, column), length, decode);
+        Span<ChunkPosition> ahead = stackalloc ChunkPosition[MaxPrefetchDepth];
+        var count = _readAhead.Next(row, column, ahead, out var stillWanted);
+        for (var i = 0; i < count; i++)
+        {
+            cache.Prefetch(new ChunkKey(slide, array, ahead[i].Row, ahead[i].Column), length, decode, stillWanted);
         }
     }
 }

@@ -32,6 +32,10 @@ internal static class TileCodecOracle
     public static void MakeJpegTiff(string output, string colour) =>
         Python.RunOracle(Script, "make-jpeg-tiff", SharedSlides.PathOf("cmu-1-small-region.svs"), output, colour);
 
+    /// <summary>Writes the JPEG pyramid libvips makes of a real SVS loaded as a TIFF: every page keeps the Aperio description.</summary>
+    public static void MakeVipsPyramid(string output) =>
+        Python.RunOracle(Script, "make-vips-pyramid", SharedSlides.PathOf("cmu-1-small-region.svs"), output);
+
     /// <summary>Writes an Aperio SVS of 33003 tiles (J2K codestreams of subsampled YCbCr) made by libvips from a region of a real slide.</summary>
     public static void MakeAperio33003(string output) =>
         Python.RunOracle(Script, "make-aperio-33003", SharedSlides.PathOf("cmu-1-small-region.svs"), output);

@@ -225,7 +225,7 @@ public class ChunkCacheTests
 
         foreach (var key in ahead)
         {
-            cache.Prefetch(key, ChunkLength, decoder.Decode);
+            cache.Prefetch(key, ChunkLength, decoder.Decode, CancellationToken.None);
         }
 
         Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Entries == ahead.Length, TimeSpan.FromSeconds(10)));
@@ -236,8 +236,66 @@ public class ChunkCacheTests
         }
 
         Assert.All(ahead, key => Assert.Equal(1, decoder.DecodesOf(key)));
-        Assert.Equal(ahead.Length, cache.GetStatistics().Prefetches);
-        Assert.Equal(ahead.Length, cache.GetStatistics().Hits);
+        var statistics = cache.GetStatistics();
+        Assert.Equal(ahead.Length, statistics.Prefetch.Decoded);
+        Assert.Equal(ahead.Length, statistics.Prefetch.Used);
+        Assert.Equal(0, statistics.Prefetch.Unused);
+        Assert.Equal(ahead.Length, statistics.Hits);
+    }
+
+    [Fact]
+    public void A_reader_whose_chunk_is_still_queued_decodes_it_itself_instead_of_waiting()
+    {
+        using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength, prefetchWorkers: 1);
+        using var workerBusy = new ManualResetEventSlim();
+        using var releaseWorker = new ManualResetEventSlim();
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        void Blocking(ChunkKey key, Span<byte> destination)
+        {
+            workerBusy.Set();
+            releaseWorker.Wait();
+            decoder.Decode(key, destination);
+        }
+
+        cache.Prefetch(Key(1), ChunkLength, Blocking, CancellationToken.None);
+        Assert.True(workerBusy.Wait(TimeSpan.FromSeconds(10)));
+        cache.Prefetch(Key(2), ChunkLength, decoder.Decode, CancellationToken.None);
+
+        // The only worker is stuck in chunk 1, so chunk 2 is still queued: the reader must not wait for it.
+        using (var lease = cache.Get(Key(2), ChunkLength, decoder.Decode, startsRead: true))
+        {
+            Assert.True(CountingDecoder.HoldsPatternOf(Key(2), lease.Span));
+        }
+
+        releaseWorker.Set();
+        Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Prefetch.Overtaken == 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, decoder.DecodesOf(Key(2)));
+        Assert.Equal(1, cache.GetStatistics().Misses);
+    }
+
+    [Fact]
+    public void A_queued_prefetch_whose_reader_moved_elsewhere_is_dropped_unstarted()
+    {
+        using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength, prefetchWorkers: 1);
+        using var releaseWorker = new ManualResetEventSlim();
+        using var run = new CancellationTokenSource();
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        void Blocking(ChunkKey key, Span<byte> destination)
+        {
+            releaseWorker.Wait();
+            decoder.Decode(key, destination);
+        }
+
+        cache.Prefetch(Key(1), ChunkLength, Blocking, CancellationToken.None);
+        cache.Prefetch(Key(2), ChunkLength, decoder.Decode, run.Token);
+        cache.Prefetch(Key(3), ChunkLength, decoder.Decode, run.Token);
+        run.Cancel();
+        releaseWorker.Set();
+
+        Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Prefetch.Cancelled == 2, TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, decoder.DecodesOf(Key(2)));
+        Assert.Equal(0, decoder.DecodesOf(Key(3)));
+        Assert.Equal(1, cache.GetStatistics().Prefetch.Decoded);
     }
 
     private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Row: i / 3, Column: i);

@@ -115,6 +115,21 @@ public sealed class SlideRegistryTests
         Assert.Equal("open", logged.Operation);
     }
 
+    [Fact]
+    public void A_level_folder_is_listed_once_and_the_same_listing_served_again()
+    {
+        using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
+        var registry = Registry(cache, maxOpen: 8, idle: TimeSpan.FromMinutes(5), ["cmu"]);
+        var level = (MountDirectory)Build(registry, cache).Resolve("/cmu.zarr/0")!;
+
+        var first = level.Children;
+        var second = level.Children;
+
+        Assert.Equal(2 + (13 * 10), first.Count);
+        Assert.Same(first, second);
+        Assert.Equal(["0.0.0", "0.1.0"], first.Skip(2).Take(2).Select(child => child.Name));
+    }
+
     private static byte[] Read(MountTree tree, string path)
     {
         var file = Assert.IsAssignableFrom<MountFile>(tree.Resolve(path));

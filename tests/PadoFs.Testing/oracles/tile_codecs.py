@@ -12,6 +12,10 @@
   tile_codecs.py make-jpeg-tiff SOURCE OUT ycbcr|gray
       Writes OUT, a tiled TIFF of JPEG tiles from a region of SOURCE whose size is no multiple of the
       tile size, as libvips writes it: photometric YCbCr with chroma subsampling, or one gray sample.
+  tile_codecs.py make-vips-pyramid SOURCE OUT
+      Writes OUT, the JPEG pyramid `vips tiffsave --tile --pyramid --compression jpeg` makes of SOURCE loaded
+      as a TIFF, so that every page keeps SOURCE's Aperio description: tifffile then takes page 1 for a
+      thumbnail, OpenSlide reads every tiled page as a level, and the downsamples are not integers.
   tile_codecs.py make-aperio-33003 SOURCE OUT
       Writes OUT, a one-level Aperio SVS whose tiles are J2K codestreams of chroma-subsampled YCbCr
       components (TIFF compression 33003), each encoded by libvips, from a region of SOURCE.
@@ -83,6 +87,14 @@ def make_jpeg_tiff(source, out, colour):
     return {"file": out}
 
 
+def make_vips_pyramid(source, out):
+    with tempfile.TemporaryDirectory() as scratch:
+        loaded = os.path.join(scratch, "source.v")
+        subprocess.run(["vips", "tiffload", source, loaded], check=True)
+        subprocess.run(["vips", "tiffsave", loaded, out, "--tile", "--pyramid", "--compression", "jpeg"], check=True)
+    return {"file": out}
+
+
 def codestream(jp2):
     """The contiguous codestream box (jp2c) of a JP2 file, or the file itself when it is a bare codestream."""
     if jp2[:2] == b"\xff\x4f":
@@ -138,6 +150,8 @@ def main(argv):
         result = level(argv[2], int(argv[3]), argv[4])
     elif command == "make-jpeg-tiff":
         result = make_jpeg_tiff(argv[2], argv[3], argv[4])
+    elif command == "make-vips-pyramid":
+        result = make_vips_pyramid(argv[2], argv[3])
     elif command == "make-aperio-33003":
         result = make_aperio_33003(argv[2], argv[3])
     else:

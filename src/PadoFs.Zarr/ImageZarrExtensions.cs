@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PadoFs.Images;
 using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr;
@@ -20,6 +21,6 @@ public static class ImageZarrExtensions
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNegative(level);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, image.LevelCount);
-        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs));
+        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, ZarrFormat.V2, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs));
     }
 }

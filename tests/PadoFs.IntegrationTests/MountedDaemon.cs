@@ -65,6 +65,23 @@ internal sealed class MountedDaemon : IDisposable
         }
     }
 
+    /// <summary>True once the log holds <paramref name="text"/>: the daemon's output arrives through a pipe, after the failure it reports.</summary>
+    public bool WaitForLog(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Log.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return true;
+    }
+
     public string PathOf(string relative) => Path.Combine(MountPoint, relative);
 
     /// <summary>Sends SIGTERM and waits for the daemon to exit; returns its exit code and how long it took.</summary>

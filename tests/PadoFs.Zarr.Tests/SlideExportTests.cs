@@ -26,6 +26,21 @@ public sealed class SlideExportTests
         }
     }
 
+    public static TheoryData<string, string> SlidesAndLevelOpeners
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var slide in SharedSlides.OpenSlideReadable)
+            {
+                data.Add(slide, "fsstore");
+                data.Add(slide, "plain");
+            }
+
+            return data;
+        }
+    }
+
     public static TheoryData<string> TiffSlides => ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs"];
 
     [Theory]
@@ -44,6 +59,24 @@ public sealed class SlideExportTests
         {
             Assert.Equal(comparison.ReferenceShape, comparison.Shape);
             Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SlidesAndLevelOpeners))]
+    public void Every_ome_ngff_level_opened_on_its_own_path_as_ome_zarr_py_does_equals_the_reference_reader(string slide, string open)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var folder = new TemporaryDirectory();
+        var target = Export(path, folder.File("slide.zarr"), ZarrLayout.OmeNgff);
+
+        var levels = ZarrOracle.CompareWithReference(target, path, ZarrLayout.OmeNgff, open);
+
+        Assert.NotEmpty(levels);
+        foreach (var (level, comparison) in levels)
+        {
+            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
+            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level} ({open}): {comparison.DifferingSamples} samples differ");
         }
     }
 

@@ -6,10 +6,13 @@ namespace PadoFs.Zarr.Tests;
 /// <summary>zarr-python, openslide-python, tifffile and jsonschema, asked about a zarr tree on disk.</summary>
 internal static class ZarrOracle
 {
-    /// <summary>Per level: the array's shape, the reference's shape and how many samples differ.</summary>
-    public static Dictionary<int, LevelComparison> CompareWithReference(string group, string slide, ZarrLayout layout)
+    /// <summary>
+    /// Per level: the array's shape, the reference's shape and how many samples differ, each level opened as
+    /// <paramref name="open"/> says (see the oracle: "group", "fsstore", "plain").
+    /// </summary>
+    public static Dictionary<int, LevelComparison> CompareWithReference(string group, string slide, ZarrLayout layout, string open = "group")
     {
-        using var json = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", group, slide, ZarrLayoutNames.Name(layout)));
+        using var json = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", $"--open={open}", group, slide, ZarrLayoutNames.Name(layout)));
         return json.RootElement.GetProperty("levels").EnumerateObject().ToDictionary(
             level => int.Parse(level.Name, System.Globalization.CultureInfo.InvariantCulture),
             level => new LevelComparison(

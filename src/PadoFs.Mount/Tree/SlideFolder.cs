@@ -1,6 +1,5 @@
 using PadoFs.Images.Files;
 using PadoFs.Mount.Slides;
-using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Mount.Tree;
 
@@ -11,7 +10,7 @@ namespace PadoFs.Mount.Tree;
 public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSlide slide, MountStatistics statistics)
     : MountDirectory(name, modified)
 {
-    private SlideContents? _contents;
+    private StoreFolder? _contents;
 
     public override FileReaders? Readers => slide.Readers;
 
@@ -19,46 +18,5 @@ public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSli
 
     public override MountNode? Find(string name) => Contents.Find(name);
 
-    private SlideContents Contents => _contents ??= new SlideContents(slide.GetStore(), Modified, slide, statistics);
-
-    /// <summary>The nodes of a slide group: its documents, a folder per level, the associated images' group.</summary>
-    private sealed class SlideContents
-    {
-        private readonly Dictionary<string, MountNode> _byName = new(StringComparer.Ordinal);
-
-        public SlideContents(SlideStore store, DateTimeOffset modified, MountedSlide slide, MountStatistics statistics)
-        {
-            var children = new List<MountNode>
-            {
-                new EntryFile(SlideStore.GroupDocument, modified, store.Group, slide, statistics),
-                new EntryFile(SlideStore.AttributesDocument, modified, store.Attributes, slide, statistics),
-            };
-            for (var level = 0; level < store.Levels.Count; level++)
-            {
-                children.Add(new ArrayFolder(level.ToString(System.Globalization.CultureInfo.InvariantCulture), modified, store.Levels[level], slide, statistics));
-            }
-
-            if (store.AssociatedNames.Count > 0)
-            {
-                var associated = new FolderNode(SlideStore.AssociatedFolder, modified, slide);
-                associated.Add(new EntryFile(SlideStore.GroupDocument, modified, store.Group, slide, statistics));
-                foreach (var name in store.AssociatedNames)
-                {
-                    associated.Add(new ArrayFolder(name, modified, store.Associated(name), slide, statistics));
-                }
-
-                children.Add(associated);
-            }
-
-            Children = children;
-            foreach (var child in children)
-            {
-                _byName[child.Name] = child;
-            }
-        }
-
-        public IReadOnlyList<MountNode> Children { get; }
-
-        public MountNode? Find(string name) => _byName.GetValueOrDefault(name);
-    }
+    private StoreFolder Contents => _contents ??= new StoreFolder(Name, Modified, slide.GetStore(), string.Empty, slide, statistics);
 }

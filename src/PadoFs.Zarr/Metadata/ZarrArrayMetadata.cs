@@ -1,10 +1,11 @@
 namespace PadoFs.Zarr.Metadata;
 
 /// <summary>
-/// A zarr v2 array's <c>.zarray</c>: uncompressed C-order chunks, fill value 0, no filters. The dimension
-/// separator is zarr's default "." and, as in tifffile's store, not written.
+/// A zarr v2 array's <c>.zarray</c>: uncompressed C-order chunks, fill value 0, no filters, keys sorted as
+/// zarr-python and tifffile write them. A <paramref name="DimensionSeparator"/> of null is zarr's default "."
+/// and, as in tifffile's store, not written.
 /// </summary>
-public sealed record ZarrArrayMetadata(IReadOnlyList<long> Shape, IReadOnlyList<int> Chunks, string DType)
+public sealed record ZarrArrayMetadata(IReadOnlyList<long> Shape, IReadOnlyList<int> Chunks, string DType, char? DimensionSeparator = null)
 {
     public byte[] ToJson() => ZarrJson.Write(writer =>
     {
@@ -17,6 +18,11 @@ public sealed record ZarrArrayMetadata(IReadOnlyList<long> Shape, IReadOnlyList<
 
         writer.WriteEndArray();
         writer.WriteNull("compressor");
+        if (DimensionSeparator is { } separator)
+        {
+            writer.WriteString("dimension_separator", separator.ToString());
+        }
+
         writer.WriteString("dtype", DType);
         writer.WriteNumber("fill_value", 0);
         writer.WriteNull("filters");

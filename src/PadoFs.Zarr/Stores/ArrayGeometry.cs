@@ -1,16 +1,17 @@
-using System.Globalization;
 using PadoFs.Images.Pixels;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Metadata;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>
 /// The shape, chunking and chunk keys of one 2D image as a zarr array in a layout: (y, x[, s]) for pado,
-/// where single-sample images are 2D as in tifffile, and (c, y, x) for OME-NGFF.
+/// where single-sample images are 2D as in tifffile, and (c, y, x) for OME-NGFF. Chunk keys name one index per
+/// axis; the sample axis is never cut, so its index is always 0.
 /// </summary>
 public sealed class ArrayGeometry
 {
-    public ArrayGeometry(long height, long width, int chunkHeight, int chunkWidth, PixelFormat format, ZarrLayout layout)
+    public ArrayGeometry(long height, long width, int chunkHeight, int chunkWidth, PixelFormat format, ZarrLayout layout, ChunkKeyEncoding keys)
     {
         Height = height;
         Width = width;
@@ -21,11 +22,13 @@ public sealed class ArrayGeometry
         ChunkRows = (int)((height + chunkHeight - 1) / chunkHeight);
         ChunkColumns = (int)((width + chunkWidth - 1) / chunkWidth);
         ChunkLength = checked(chunkHeight * chunkWidth * format.BytesPerPixel);
-        Metadata = layout switch
+        Keys = keys;
+        char? separator = keys.IsNested ? keys.Separator : null;
+        (Metadata, _chunkGrid, _rowAxis) = layout switch
         {
-            ZarrLayout.OmeNgff => new ZarrArrayMetadata([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], format.NumpyDType),
-            _ when format.Samples == 1 => new ZarrArrayMetadata([height, width], [chunkHeight, chunkWidth], format.NumpyDType),
-            _ => new ZarrArrayMetadata([height, width, format.Samples], [chunkHeight, chunkWidth, format.Samples], format.NumpyDType),
+            ZarrLayout.OmeNgff => (new ZarrArrayMetadata([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], format.NumpyDType, separator), new[] { 1, ChunkRows, ChunkColumns }, 1),
+            _ when format.Samples == 1 => (new ZarrArrayMetadata([height, width], [chunkHeight, chunkWidth], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns }, 0),
+            _ => (new ZarrArrayMetadata([height, width, format.Samples], [chunkHeight, chunkWidth, format.Samples], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns, 1 }, 0),
         };
         DimensionNames = layout switch
         {
@@ -34,6 +37,9 @@ public sealed class ArrayGeometry
             _ => ["Y", "X", "S"],
         };
     }
+
+    private readonly int[] _chunkGrid;
+    private readonly int _rowAxis;
 
     public long Height { get; }
 
@@ -54,6 +60,11 @@ public sealed class ArrayGeometry
     /// <summary>Bytes in every chunk, edge chunks included.</summary>
     public int ChunkLength { get; }
 
+    public ChunkKeyEncoding Keys { get; }
+
+    /// <summary>Chunks along each axis of the array.</summary>
+    public ReadOnlySpan<int> ChunkGrid => _chunkGrid;
+
     public ZarrArrayMetadata Metadata { get; }
 
     /// <summary>Axis names as xarray reads them from <c>_ARRAY_DIMENSIONS</c>.</summary>
@@ -61,43 +72,27 @@ public sealed class ArrayGeometry
 
     public long ChunkCount => (long)ChunkRows * ChunkColumns;
 
-    public string ChunkKey(int row, int column) => Layout switch
+    public string ChunkKey(int row, int column)
     {
-        ZarrLayout.OmeNgff => string.Create(CultureInfo.InvariantCulture, $"0.{row}.{column}"),
-        _ when Format.Samples == 1 => string.Create(CultureInfo.InvariantCulture, $"{row}.{column}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{row}.{column}.0"),
-    };
+        Span<int> indices = stackalloc int[_chunkGrid.Length];
+        indices.Clear();
+        indices[_rowAxis] = row;
+        indices[_rowAxis + 1] = column;
+        return Keys.Key(indices);
+    }
 
     /// <summary>Parses a chunk key of this array; false for anything else, including chunks outside the grid.</summary>
     public bool TryParseChunkKey(ReadOnlySpan<char> key, out int row, out int column)
     {
-        row = column = -1;
-        Span<Range> parts = stackalloc Range[4];
-        var count = key.Split(parts, '.');
-        var (rowPart, columnPart, expected) = Layout switch
+        Span<int> indices = stackalloc int[_chunkGrid.Length];
+        if (!Keys.TryParse(key, _chunkGrid, indices))
         {
-            ZarrLayout.OmeNgff => (1, 2, 3),
-            _ when Format.Samples == 1 => (0, 1, 2),
-            _ => (0, 1, 3),
-        };
-        if (count != expected)
-        {
+            row = column = -1;
             return false;
         }
 
-        var zeroPart = Layout == ZarrLayout.OmeNgff ? 0 : 2;
-        if (count == 3 && !key[parts[zeroPart]].SequenceEqual("0"))
-        {
-            return false;
-        }
-
-        return IsCanonicalIndex(key[parts[rowPart]], ChunkRows, out row)
-            && IsCanonicalIndex(key[parts[columnPart]], ChunkColumns, out column);
+        row = indices[_rowAxis];
+        column = indices[_rowAxis + 1];
+        return true;
     }
-
-    // "01" or "+1" parse as 1 but name no file of the store.
-    private static bool IsCanonicalIndex(ReadOnlySpan<char> text, int limit, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)
-        && value < limit
-        && (text.Length == 1 || text[0] != '0');
 }

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using PadoFs.Images;
 using PadoFs.Images.Geometry;
 using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Formats;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>Builds the zarr arrays of an open image: its levels (by tile or whole) and its associated images.</summary>
 internal static class ImageArrays
 {
-    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes)
+    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes)
     {
         var grid = image.Levels[level];
         ArrayGeometry geometry;
@@ -17,7 +18,7 @@ internal static class ImageArrays
         {
             var width = checked((int)grid.Width);
             var height = checked((int)grid.Height);
-            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout);
+            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout));
             decode = (_, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
@@ -26,7 +27,7 @@ internal static class ImageArrays
         }
         else
         {
-            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout);
+            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout, format.ChunkKeys(layout));
             decode = (key, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
@@ -34,18 +35,18 @@ internal static class ImageArrays
             };
         }
 
-        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), attributes);
+        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), format, attributes);
     }
 
-    public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrLayout layout, int slide, IChunkCache cache)
+    public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache)
     {
         var (width, height) = image.GetAssociatedImageSize(name);
-        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout);
+        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout));
         ChunkDecoder decode = (_, destination) =>
         {
             using var loan = ImageLoan.From(lender);
             loan.Image.GetAssociatedImage(name).Data.CopyTo(destination);
         };
-        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Associated(index), cache, decode));
+        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Associated(index), cache, decode), format);
     }
 }

@@ -8,4 +8,8 @@ public sealed class LevelStore(ZarrArray array) : ZarrStore
     public override IEnumerable<string> EnumerateKeys() => Array.EnumerateNames();
 
     public override ZarrEntry? Find(string key) => Array.Find(key);
+
+    public override IReadOnlyList<StoreName>? List(string folder) => Array.List(folder);
+
+    public override bool IsFolder(string path) => Array.IsFolder(path);
 }

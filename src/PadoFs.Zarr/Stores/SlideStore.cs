@@ -1,38 +1,34 @@
 using System.Globalization;
 using PadoFs.Images;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Metadata;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>
-/// A whole slide as a zarr group: <c>.zgroup</c>, <c>.zattrs</c> (multiscales and the pado record), one array
-/// per level under "0", "1", ... and the associated images under <c>associated/&lt;name&gt;</c>, outside multiscales.
+/// A whole slide as a zarr group in its format: the group's documents (attributes: multiscales and the pado
+/// record), one array per level under "0", "1", ... and the associated images under <c>associated/&lt;name&gt;</c>,
+/// outside multiscales.
 /// </summary>
 public sealed class SlideStore : ZarrStore
 {
-    public const string GroupDocument = ".zgroup";
-    public const string AttributesDocument = ".zattrs";
     public const string AssociatedFolder = "associated";
 
-    private static readonly byte[] s_group = ZarrJson.Write(writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber("zarr_format", 2);
-        writer.WriteEndObject();
-    });
-
     private readonly Dictionary<string, ZarrArray> _associatedByName;
+    private readonly IReadOnlyList<NamedDocument> _documents;
+    private readonly IReadOnlyList<NamedDocument> _associatedDocuments;
 
     public SlideStore(Image image, SlideStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         Layout = options.Layout;
+        Format = options.Format;
         var lender = options.Lender ?? new OpenImageLender(image);
         var levels = new ZarrArray[image.Levels.Count];
         for (var level = 0; level < levels.Length; level++)
         {
-            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Layout, options.SlideId, options.Cache, attributes: null);
+            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Format, Layout, options.SlideId, options.Cache, attributes: null);
         }
 
         Levels = levels;
@@ -40,20 +36,18 @@ public sealed class SlideStore : ZarrStore
         _associatedByName = new Dictionary<string, ZarrArray>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
-            _associatedByName[names[i]] = ImageArrays.Associated(image, lender, names[i], i, Layout, options.SlideId, options.Cache);
+            _associatedByName[names[i]] = ImageArrays.Associated(image, lender, names[i], i, Format, Layout, options.SlideId, options.Cache);
         }
 
         AssociatedNames = names;
-        Group = new ZarrDocument(s_group);
         var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
-        Attributes = new ZarrDocument(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout));
+        _documents = Format.GroupDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout));
+        _associatedDocuments = Format.GroupDocuments(attributes: null);
     }
 
     public ZarrLayout Layout { get; }
 
-    public ZarrDocument Group { get; }
-
-    public ZarrDocument Attributes { get; }
+    public ZarrFormat Format { get; }
 
     public IReadOnlyList<ZarrArray> Levels { get; }
 
@@ -63,8 +57,11 @@ public sealed class SlideStore : ZarrStore
 
     public override IEnumerable<string> EnumerateKeys()
     {
-        yield return GroupDocument;
-        yield return AttributesDocument;
+        foreach (var document in _documents)
+        {
+            yield return document.Name;
+        }
+
         for (var level = 0; level < Levels.Count; level++)
         {
             foreach (var name in Levels[level].EnumerateNames())
@@ -75,7 +72,11 @@ public sealed class SlideStore : ZarrStore
 
         if (AssociatedNames.Count > 0)
         {
-            yield return $"{AssociatedFolder}/{GroupDocument}";
+            foreach (var document in _associatedDocuments)
+            {
+                yield return $"{AssociatedFolder}/{document.Name}";
+            }
+
             foreach (var associated in AssociatedNames)
             {
                 foreach (var name in _associatedByName[associated].EnumerateNames())
@@ -88,19 +89,113 @@ public sealed class SlideStore : ZarrStore
 
     public override ZarrEntry? Find(string key)
     {
-        var parts = key.Split('/');
-        return parts switch
+        ArgumentNullException.ThrowIfNull(key);
+        if (ArrayAt(key, out var inArray) is { } array)
         {
-            [GroupDocument] => Group,
-            [AttributesDocument] => Attributes,
-            [AssociatedFolder, GroupDocument] when AssociatedNames.Count > 0 => Group,
-            [AssociatedFolder, var associated, var name] => _associatedByName.TryGetValue(associated, out var array) ? array.Find(name) : null,
-            [var level, var name] => int.TryParse(level, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < Levels.Count
-                && level == index.ToString(CultureInfo.InvariantCulture)
-                    ? Levels[index].Find(name)
-                    : null,
-            _ => null,
-        };
+            return inArray.IsEmpty ? null : array.Find(inArray);
+        }
+
+        var head = Split(key, out var rest);
+        if (rest.IsEmpty)
+        {
+            return FindDocument(_documents, head);
+        }
+
+        return head.SequenceEqual(AssociatedFolder) && AssociatedNames.Count > 0 ? FindDocument(_associatedDocuments, rest) : null;
+    }
+
+    public override IReadOnlyList<StoreName>? List(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (ArrayAt(folder, out var inArray) is { } array)
+        {
+            return array.List(inArray);
+        }
+
+        if (folder.Length == 0)
+        {
+            var names = Names(_documents);
+            for (var level = 0; level < Levels.Count; level++)
+            {
+                names.Add(new StoreName(level.ToString(CultureInfo.InvariantCulture), IsFolder: true));
+            }
+
+            if (AssociatedNames.Count > 0)
+            {
+                names.Add(new StoreName(AssociatedFolder, IsFolder: true));
+            }
+
+            return names;
+        }
+
+        if (folder == AssociatedFolder && AssociatedNames.Count > 0)
+        {
+            var names = Names(_associatedDocuments);
+            foreach (var associated in AssociatedNames)
+            {
+                names.Add(new StoreName(associated, IsFolder: true));
+            }
+
+            return names;
+        }
+
+        return null;
+    }
+
+    public override bool IsFolder(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (ArrayAt(path, out var inArray) is { } array)
+        {
+            return inArray.IsEmpty || array.IsFolder(inArray);
+        }
+
+        return path == AssociatedFolder && AssociatedNames.Count > 0;
+    }
+
+    // The array whose folder holds path, and the rest of path inside it (empty for the array's folder itself).
+    private ZarrArray? ArrayAt(ReadOnlySpan<char> path, out ReadOnlySpan<char> inArray)
+    {
+        var head = Split(path, out var rest);
+        if (head.SequenceEqual(AssociatedFolder))
+        {
+            var associated = Split(rest, out inArray);
+            return _associatedByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(associated, out var image) ? image : null;
+        }
+
+        inArray = rest;
+        return ChunkKeyEncoding.TryParseIndex(head, Levels.Count, out var level) ? Levels[level] : null;
+    }
+
+    // The first name of path; rest is what follows its '/', empty when there is none.
+    private static ReadOnlySpan<char> Split(ReadOnlySpan<char> path, out ReadOnlySpan<char> rest)
+    {
+        var slash = path.IndexOf('/');
+        rest = slash < 0 ? [] : path[(slash + 1)..];
+        return slash < 0 ? path : path[..slash];
+    }
+
+    private static ZarrDocument? FindDocument(IReadOnlyList<NamedDocument> documents, ReadOnlySpan<char> name)
+    {
+        foreach (var document in documents)
+        {
+            if (name.SequenceEqual(document.Name))
+            {
+                return document.Document;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<StoreName> Names(IReadOnlyList<NamedDocument> documents)
+    {
+        var names = new List<StoreName>();
+        foreach (var document in documents)
+        {
+            names.Add(new StoreName(document.Name, IsFolder: false));
+        }
+
+        return names;
     }
 }

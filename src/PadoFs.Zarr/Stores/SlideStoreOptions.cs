@@ -1,4 +1,5 @@
 using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Formats;
 
 namespace PadoFs.Zarr.Stores;
 
@@ -6,6 +7,9 @@ namespace PadoFs.Zarr.Stores;
 public sealed record SlideStoreOptions
 {
     public ZarrLayout Layout { get; init; } = ZarrLayout.Pado;
+
+    /// <summary>The zarr format the group is written in.</summary>
+    public ZarrFormat Format { get; init; } = ZarrFormat.V2;
 
     /// <summary>Where decoded chunks come from; by default nothing is kept.</summary>
     public IChunkCache Cache { get; init; } = UncachedChunks.Instance;

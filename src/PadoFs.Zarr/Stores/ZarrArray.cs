@@ -1,50 +1,55 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Metadata;
 
 namespace PadoFs.Zarr.Stores;
 
-/// <summary>One zarr array: its <c>.zarray</c>, its <c>.zattrs</c> (axis names plus the caller's attributes) and its chunks.</summary>
+/// <summary>
+/// One zarr array: its documents in its format (for v2 <c>.zarray</c> and <c>.zattrs</c>, holding the axis names
+/// plus the caller's attributes) and its chunks, keyed flat or in nested folders.
+/// </summary>
 public sealed class ZarrArray
 {
-    public const string ArrayDocument = ".zarray";
-    public const string AttributesDocument = ".zattrs";
+    private readonly IReadOnlyList<NamedDocument> _documents;
 
-    public ZarrArray(ArrayChunks chunks, JsonObject? attributes = null)
+    public ZarrArray(ArrayChunks chunks, ZarrFormat format, JsonObject? attributes = null)
     {
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(format);
         Chunks = chunks;
-        Array = new ZarrDocument(chunks.Geometry.Metadata.ToJson());
-        Attributes = new ZarrDocument(ArrayAttributes.ToJson(chunks.Geometry.DimensionNames, attributes));
+        _documents = format.ArrayDocuments(chunks.Geometry.Metadata, ArrayAttributes.ToJson(chunks.Geometry.DimensionNames, attributes));
     }
 
     public ArrayGeometry Geometry => Chunks.Geometry;
 
     public ArrayChunks Chunks { get; }
 
-    public ZarrDocument Array { get; }
+    /// <summary>The array's metadata documents, in listing order.</summary>
+    public IReadOnlyList<NamedDocument> Documents => _documents;
 
-    public ZarrDocument Attributes { get; }
-
-    /// <summary>The entry named <paramref name="name"/> inside the array's folder, or null.</summary>
-    public ZarrEntry? Find(ReadOnlySpan<char> name)
+    /// <summary>The entry at <paramref name="key"/> (a document's name or a chunk key) inside the array, or null.</summary>
+    public ZarrEntry? Find(ReadOnlySpan<char> key)
     {
-        if (name.SequenceEqual(ArrayDocument))
+        foreach (var document in _documents)
         {
-            return Array;
+            if (key.SequenceEqual(document.Name))
+            {
+                return document.Document;
+            }
         }
 
-        if (name.SequenceEqual(AttributesDocument))
-        {
-            return Attributes;
-        }
-
-        return Geometry.TryParseChunkKey(name, out var row, out var column) ? new ZarrChunk(Chunks, row, column) : null;
+        return Geometry.TryParseChunkKey(key, out var row, out var column) ? new ZarrChunk(Chunks, row, column) : null;
     }
 
-    /// <summary>The names in the array's folder: the two documents, then every chunk row by row.</summary>
+    /// <summary>The keys inside the array: its documents, then every chunk row by row.</summary>
     public IEnumerable<string> EnumerateNames()
     {
-        yield return ArrayDocument;
-        yield return AttributesDocument;
+        foreach (var document in _documents)
+        {
+            yield return document.Name;
+        }
+
         for (var row = 0; row < Geometry.ChunkRows; row++)
         {
             for (var column = 0; column < Geometry.ChunkColumns; column++)
@@ -52,5 +57,64 @@ public sealed class ZarrArray
                 yield return Geometry.ChunkKey(row, column);
             }
         }
+    }
+
+    /// <summary>True when <paramref name="folder"/> (relative to the array, not empty) holds nested chunk keys.</summary>
+    public bool IsFolder(ReadOnlySpan<char> folder) => FolderDepth(folder) > 0;
+
+    /// <summary>The names directly inside <paramref name="folder"/> ("" for the array's own folder), or null when there is no such folder.</summary>
+    public IReadOnlyList<StoreName>? List(ReadOnlySpan<char> folder)
+    {
+        var depth = folder.IsEmpty ? 0 : FolderDepth(folder);
+        if (depth < 0)
+        {
+            return null;
+        }
+
+        var grid = Geometry.ChunkGrid;
+        if (!Geometry.Keys.IsNested)
+        {
+            return depth == 0 ? [.. EnumerateNames().Select(name => new StoreName(name, IsFolder: false))] : null;
+        }
+
+        var names = new List<StoreName>(grid[depth] + (depth == 0 ? _documents.Count : 0));
+        if (depth == 0)
+        {
+            foreach (var document in _documents)
+            {
+                names.Add(new StoreName(document.Name, IsFolder: false));
+            }
+        }
+
+        var isFolder = depth < grid.Length - 1;
+        for (var index = 0; index < grid[depth]; index++)
+        {
+            names.Add(new StoreName(index.ToString(CultureInfo.InvariantCulture), isFolder));
+        }
+
+        return names;
+    }
+
+    // How many indices a nested chunk folder's path names (1 for "0" in a (c, y, x) array), or -1 when it is none.
+    private int FolderDepth(ReadOnlySpan<char> folder)
+    {
+        var grid = Geometry.ChunkGrid;
+        if (!Geometry.Keys.IsNested || folder.IsEmpty)
+        {
+            return -1;
+        }
+
+        var depth = 0;
+        foreach (var part in folder.Split('/'))
+        {
+            if (depth == grid.Length - 1 || !ChunkKeyEncoding.TryParseIndex(folder[part], grid[depth], out _))
+            {
+                return -1;
+            }
+
+            depth++;
+        }
+
+        return depth;
     }
 }

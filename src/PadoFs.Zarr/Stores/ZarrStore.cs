@@ -12,6 +12,12 @@ public abstract class ZarrStore
     /// <summary>The value at <paramref name="key"/>, or null when the store has no such key.</summary>
     public abstract ZarrEntry? Find(string key);
 
+    /// <summary>The names directly inside <paramref name="folder"/> ("" for the root, "0", "0/0"), or null when no key lies under it.</summary>
+    public abstract IReadOnlyList<StoreName>? List(string folder);
+
+    /// <summary>True when keys lie under <paramref name="path"/> + "/".</summary>
+    public abstract bool IsFolder(string path);
+
     public bool ContainsKey(string key) => Find(key) is not null;
 
     public long GetLength(string key) => Require(key).Length;

@@ -130,6 +130,26 @@ public sealed class SlideRegistryTests
         Assert.Equal(["0.0.0", "0.1.0"], first.Skip(2).Take(2).Select(child => child.Name));
     }
 
+    [Fact]
+    public void In_the_ome_ngff_layout_nested_chunk_keys_are_folders_of_the_tree()
+    {
+        using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
+        var config = Config(maxOpen: 8, idle: TimeSpan.FromMinutes(5), new MountedImage(0, new ImageRecord { Urlpath = SharedSlides.PathOf("cmu-1-small-region.svs") }, ["cmu.zarr"])) with { Layout = ZarrLayout.OmeNgff };
+        var tree = Build(new SlideRegistry(config, cache, NullLogger.Instance), cache);
+
+        var level = Assert.IsAssignableFrom<MountDirectory>(tree.Resolve("/cmu.zarr/0"));
+        Assert.Equal([".zarray", ".zattrs", "0"], level.Children.Select(child => child.Name));
+        var rows = Assert.IsAssignableFrom<MountDirectory>(tree.Resolve("/cmu.zarr/0/0"));
+        Assert.Equal(13, rows.Children.Count);
+        Assert.All(rows.Children, row => Assert.IsAssignableFrom<MountDirectory>(row));
+        var columns = Assert.IsAssignableFrom<MountDirectory>(tree.Resolve("/cmu.zarr/0/0/12"));
+        Assert.Equal(10, columns.Children.Count);
+        Assert.Same(columns, tree.Resolve("/cmu.zarr/0/0/12"));
+        Assert.Equal(3 * 240 * 240, Read(tree, "/cmu.zarr/0/0/12/9").Length);
+        Assert.Null(tree.Resolve("/cmu.zarr/0/0.12.9"));
+        Assert.Null(tree.Resolve("/cmu.zarr/0/0/13"));
+    }
+
     private static byte[] Read(MountTree tree, string path)
     {
         var file = Assert.IsAssignableFrom<MountFile>(tree.Resolve(path));

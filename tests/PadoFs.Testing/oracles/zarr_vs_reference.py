@@ -1,6 +1,10 @@
 """Compare a zarr slide group (exported or mounted) with an independent reader of the slide.
 
-usage: zarr_vs_reference.py GROUP SLIDE LAYOUT [LEVEL...]
+usage: zarr_vs_reference.py [--open=HOW] GROUP SLIDE LAYOUT [LEVEL...]
+
+HOW is how each level is opened: "group" (the default: zarr.open_group on the slide, then its member),
+"fsstore" (what ome-zarr-py up to 0.11 does for an OME-NGFF image: an FSStore on the level's own path with
+dimension_separator "/"), "plain" (zarr.open on the level's path).
 
 Reference pixels: openslide-python's read_region of the whole level (composited over the slide's
 background colour by PadoFs's documented rule), or tifffile's series 0 levels for files OpenSlide cannot open
@@ -54,15 +58,30 @@ def tifffile_levels(path):
     return len(series.levels), read
 
 
+def level_opener(how, group_path, group):
+    if how == "group":
+        return lambda level: group[str(level)]
+    if how == "fsstore":
+        return lambda level: zarr.open(zarr.storage.FSStore(f"{group_path}/{level}", dimension_separator="/", mode="r"), mode="r")
+    if how == "plain":
+        return lambda level: zarr.open(f"{group_path}/{level}", mode="r")
+    raise SystemExit(f"unknown --open={how}")
+
+
 def main():
-    group_path, slide_path, layout = sys.argv[1:4]
-    wanted = [int(level) for level in sys.argv[4:]]
+    arguments = sys.argv[1:]
+    how = "group"
+    if arguments and arguments[0].startswith("--open="):
+        how = arguments.pop(0)[len("--open="):]
+    group_path, slide_path, layout = arguments[:3]
+    wanted = [int(level) for level in arguments[3:]]
     group = zarr.open_group(group_path, mode="r")
+    open_level = level_opener(how, group_path, group)
     count, read = openslide_levels(slide_path) or tifffile_levels(slide_path)
     result = {"levels": {}, "group_levels": sorted(k for k in group.array_keys())}
     for level in wanted or range(count):
         reference = read(level)
-        array = group[str(level)][:]
+        array = open_level(level)[:]
         if layout == "ome-ngff":
             array = np.moveaxis(array, 0, -1)
             if reference.ndim == 2:

@@ -1,0 +1,33 @@
+using PadoFs.Zarr.Metadata;
+using PadoFs.Zarr.Stores;
+
+namespace PadoFs.Zarr.Formats;
+
+/// <summary>
+/// Zarr v2. The pado layout keeps tifffile's flat keys; the OME-NGFF layout uses the nested keys OME-NGFF 0.4
+/// requires and says so in each <c>.zarray</c>'s <c>dimension_separator</c>.
+/// </summary>
+internal sealed class ZarrV2Format : ZarrFormat
+{
+    public const string GroupDocument = ".zgroup";
+    public const string ArrayDocument = ".zarray";
+    public const string AttributesDocument = ".zattrs";
+
+    private static readonly ZarrDocument s_group = new(ZarrJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("zarr_format", 2);
+        writer.WriteEndObject();
+    }));
+
+    private static readonly NamedDocument[] s_bareGroup = [new(GroupDocument, s_group)];
+
+    public override ChunkKeyEncoding ChunkKeys(ZarrLayout layout) =>
+        layout == ZarrLayout.OmeNgff ? ChunkKeyEncoding.Nested : ChunkKeyEncoding.Flat;
+
+    public override IReadOnlyList<NamedDocument> GroupDocuments(byte[]? attributes) =>
+        attributes is null ? s_bareGroup : [new(GroupDocument, s_group), new(AttributesDocument, new ZarrDocument(attributes))];
+
+    public override IReadOnlyList<NamedDocument> ArrayDocuments(ZarrArrayMetadata metadata, byte[] attributes) =>
+        [new(ArrayDocument, new ZarrDocument(metadata.ToJson())), new(AttributesDocument, new ZarrDocument(attributes))];
+}

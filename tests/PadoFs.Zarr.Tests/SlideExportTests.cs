@@ -115,19 +115,46 @@ public sealed class SlideExportTests
     {
         var path = SharedSlides.PathOf("cmu-1-small-region.svs");
         using var image = new Image(path).Open();
-        var store = new SlideStore(image, new SlideStoreOptions { ImageId = ["site", "cmu"] });
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayout.OmeNgff, ImageId = ["site", "cmu"] });
 
         using var attributes = JsonDocument.Parse(store.ReadAll(".zattrs"));
         var root = attributes.RootElement;
         var multiscale = root.GetProperty("multiscales")[0];
 
         Assert.Equal("cmu", multiscale.GetProperty("name").GetString());
-        Assert.Equal(["y", "x", "c"], multiscale.GetProperty("axes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
-        Assert.Equal("micrometer", multiscale.GetProperty("axes")[0].GetProperty("unit").GetString());
+        Assert.Equal(["c", "y", "x"], multiscale.GetProperty("axes").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("micrometer", multiscale.GetProperty("axes")[1].GetProperty("unit").GetString());
         var scale = multiscale.GetProperty("datasets")[0].GetProperty("coordinateTransformations")[0].GetProperty("scale");
-        Assert.Equal([0.499, 0.499, 1], scale.EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([1, 0.499, 0.499], scale.EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(path, root.GetProperty("pado").GetProperty("urlpath").GetString());
         Assert.Equal(["site", "cmu"], root.GetProperty("pado").GetProperty("image_id").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TiffSlides))]
+    public void In_the_pado_layout_the_root_multiscales_are_tifffiles_and_claim_no_axes(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var image = new Image(path).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { ImageId = ["site", "named"] });
+
+        using var attributes = JsonDocument.Parse(store.ReadAll(".zattrs"));
+        var multiscale = System.Text.Json.Nodes.JsonNode.Parse(attributes.RootElement.GetProperty("multiscales")[0].GetRawText())!.AsObject();
+        using var tifffile = JsonDocument.Parse(Python.RunOracle("tifffile_group_attributes.py", path));
+
+        Assert.Equal("named", multiscale["name"]!.GetValue<string>());
+        Assert.False(multiscale.ContainsKey("axes"));
+        Assert.True(attributes.RootElement.TryGetProperty("pado", out _));
+        if (tifffile.RootElement.ValueKind == JsonValueKind.Null)
+        {
+            // tifffile gives a one-level series as an array, not a group.
+            Assert.Single(store.Levels);
+            return;
+        }
+
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(tifffile.RootElement.GetProperty("multiscales")[0].GetRawText())!.AsObject();
+        expected["name"] = "named";
+        Assert.Equal(expected.ToJsonString(), multiscale.ToJsonString());
     }
 
     [Fact]

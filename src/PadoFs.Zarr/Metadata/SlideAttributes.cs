@@ -6,38 +6,29 @@ using PadoFs.Images.Records;
 namespace PadoFs.Zarr.Metadata;
 
 /// <summary>
-/// A slide group's <c>.zattrs</c>: OME-NGFF 0.4 <c>multiscales</c> (axes in the layout's order, per level a
-/// scale of mpp x that level's downsample on each axis, in micrometres, or in pixels when the slide has no
-/// mpp), <c>omero</c> channel colours in the OME-NGFF layout, and the image's pado record under <c>"pado"</c>.
+/// A slide group's <c>.zattrs</c>, with the image's pado record under <c>"pado"</c>. In the OME-NGFF layout,
+/// OME-NGFF 0.4 <c>multiscales</c> (axes c, y, x; per level a scale of mpp x that level's downsample on each
+/// axis, in micrometres, or in pixels when the slide has no mpp) and <c>omero</c> channel colours. In the pado
+/// layout, whose (y, x, c) axes OME-NGFF 0.4 forbids, the <c>multiscales</c> tifffile writes for a series: the
+/// levels' paths only (its NGFF 0.1 form, which names no axes and no scales).
 /// </summary>
 internal static class SlideAttributes
 {
     private const string NgffVersion = "0.4";
+    private const string TifffileMultiscalesVersion = "0.1";
 
     public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, PixelFormat format, ImageRecord record, ZarrLayout layout) =>
         ZarrJson.Write(writer =>
         {
-            var hasMpp = record is { MppX: not null, MppY: not null };
             writer.WriteStartObject();
-            writer.WriteStartArray("multiscales");
-            writer.WriteStartObject();
-            writer.WriteString("version", NgffVersion);
-            writer.WriteString("name", name);
-            WriteAxes(writer, format, layout, hasMpp);
-            WriteDatasets(writer, levels, format, layout, record);
-
-            // The levels are the ones the scanner stored, not a pyramid computed here by a known method.
-            writer.WriteString("type", "stored");
-            writer.WriteStartObject("metadata");
-            writer.WriteString("description", "pyramid levels as stored in the slide file, decoded on demand");
-            writer.WriteString("method", record.PadoImageBackend);
-            writer.WriteString("version", record.PadoImageBackendVersion);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
             if (layout == ZarrLayout.OmeNgff)
             {
+                WriteNgffMultiscales(writer, name, levels, record);
                 OmeroChannels.Write(writer, format);
+            }
+            else
+            {
+                WriteTifffileMultiscales(writer, name, levels);
             }
 
             writer.WritePropertyName("pado");
@@ -45,21 +36,55 @@ internal static class SlideAttributes
             writer.WriteEndObject();
         });
 
-    private static void WriteAxes(Utf8JsonWriter writer, PixelFormat format, ZarrLayout layout, bool hasMpp)
+    // Keys in tifffile's (sorted) order.
+    private static void WriteTifffileMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels)
+    {
+        writer.WriteStartArray("multiscales");
+        writer.WriteStartObject();
+        writer.WriteStartArray("datasets");
+        foreach (var level in levels)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", level.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("metadata");
+        writer.WriteEndObject();
+        writer.WriteString("name", name);
+        writer.WriteString("version", TifffileMultiscalesVersion);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteNgffMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels, ImageRecord record)
+    {
+        var hasMpp = record is { MppX: not null, MppY: not null };
+        writer.WriteStartArray("multiscales");
+        writer.WriteStartObject();
+        writer.WriteString("version", NgffVersion);
+        writer.WriteString("name", name);
+        WriteAxes(writer, hasMpp);
+        WriteDatasets(writer, levels, record);
+
+        // The levels are the ones the scanner stored, not a pyramid computed here by a known method.
+        writer.WriteString("type", "stored");
+        writer.WriteStartObject("metadata");
+        writer.WriteString("description", "pyramid levels as stored in the slide file, decoded on demand");
+        writer.WriteString("method", record.PadoImageBackend);
+        writer.WriteString("version", record.PadoImageBackendVersion);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAxes(Utf8JsonWriter writer, bool hasMpp)
     {
         writer.WriteStartArray("axes");
-        if (layout == ZarrLayout.OmeNgff)
-        {
-            WriteChannelAxis(writer);
-        }
-
+        WriteChannelAxis(writer);
         WriteSpaceAxis(writer, "y", hasMpp);
         WriteSpaceAxis(writer, "x", hasMpp);
-        if (layout == ZarrLayout.Pado && format.Samples > 1)
-        {
-            WriteChannelAxis(writer);
-        }
-
         writer.WriteEndArray();
     }
 
@@ -84,7 +109,7 @@ internal static class SlideAttributes
         writer.WriteEndObject();
     }
 
-    private static void WriteDatasets(Utf8JsonWriter writer, IReadOnlyList<ImageLevel> levels, PixelFormat format, ZarrLayout layout, ImageRecord record)
+    private static void WriteDatasets(Utf8JsonWriter writer, IReadOnlyList<ImageLevel> levels, ImageRecord record)
     {
         var level0 = levels[0];
         writer.WriteStartArray("datasets");
@@ -99,17 +124,9 @@ internal static class SlideAttributes
             writer.WriteStartObject();
             writer.WriteString("type", "scale");
             writer.WriteStartArray("scale");
-            if (layout == ZarrLayout.OmeNgff)
-            {
-                writer.WriteNumberValue(1);
-            }
-
+            writer.WriteNumberValue(1);
             writer.WriteNumberValue(scaleY);
             writer.WriteNumberValue(scaleX);
-            if (layout == ZarrLayout.Pado && format.Samples > 1)
-            {
-                writer.WriteNumberValue(1);
-            }
 
             writer.WriteEndArray();
             writer.WriteEndObject();

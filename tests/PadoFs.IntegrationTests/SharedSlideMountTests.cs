@@ -58,6 +58,24 @@ public sealed class SharedSlideMountTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Every_good_slide_opens_through_its_consolidated_metadata_which_equals_its_documents(string layout)
+    {
+        using var daemon = MountedDaemon.Start(AllSharedSlides(), layout);
+
+        foreach (var slide in s_goodSlides)
+        {
+            using var result = JsonDocument.Parse(Python.RunOracle("zarr_consolidated.py", daemon.PathOf(slide + ".zarr")));
+            var root = result.RootElement;
+            Assert.Equal(1, root.GetProperty("format").GetInt32());
+            Assert.Empty(root.GetProperty("missing").EnumerateArray());
+            Assert.Empty(root.GetProperty("different").EnumerateArray());
+            Assert.Contains("0", root.GetProperty("arrays").EnumerateArray().Select(array => array.GetString()));
+            Assert.True(root.GetProperty("level0_equal").GetBoolean(), $"{slide} ({layout}): level 0 differs through .zmetadata");
+        }
+    }
+
     [Fact]
     public void Listing_stat_sizes_and_metadata_agree_with_what_is_read()
     {

@@ -81,6 +81,27 @@ public sealed class SlideExportTests
     }
 
     [Theory]
+    [MemberData(nameof(SlidesAndLayouts))]
+    public void An_export_opens_through_its_consolidated_metadata_which_equals_its_documents(string slide, ZarrLayout layout)
+    {
+        using var folder = new TemporaryDirectory();
+        var target = Export(SharedSlides.PathOf(slide), folder.File("slide.zarr"), layout);
+        using var image = new Image(SharedSlides.PathOf(slide)).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = layout });
+
+        var consolidated = ZarrOracle.CompareConsolidated(target);
+
+        Assert.Equal(1, consolidated.Format);
+        Assert.Empty(consolidated.Missing);
+        Assert.Empty(consolidated.Different);
+        Assert.Equal(store.EnumerateKeys().Count(key => key.EndsWith(".zgroup", StringComparison.Ordinal) || key.EndsWith(".zarray", StringComparison.Ordinal) || key.EndsWith(".zattrs", StringComparison.Ordinal)), consolidated.Documents);
+        var arrays = Enumerable.Range(0, store.Levels.Count).Select(level => level.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(store.AssociatedNames.Select(name => $"associated/{name}"));
+        Assert.Equal(arrays.Order(StringComparer.Ordinal), consolidated.Arrays.Order(StringComparer.Ordinal));
+        Assert.True(consolidated.Level0Equal);
+    }
+
+    [Theory]
     [MemberData(nameof(TiffSlides))]
     public void In_the_pado_layout_every_zarray_is_tifffiles(string slide)
     {

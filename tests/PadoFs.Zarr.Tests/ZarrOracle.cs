@@ -38,5 +38,21 @@ internal static class ZarrOracle
             [.. json.RootElement.GetProperty("strict_image").EnumerateArray().Select(e => e.GetString()!)]);
     }
 
+    /// <summary>What zarr.open_consolidated finds in a tree, and how its consolidated metadata compares with the documents.</summary>
+    public static ConsolidatedComparison CompareConsolidated(string group)
+    {
+        using var json = JsonDocument.Parse(Python.RunOracle("zarr_consolidated.py", group));
+        var root = json.RootElement;
+        return new ConsolidatedComparison(
+            root.GetProperty("format").GetInt32(),
+            root.GetProperty("documents").GetInt32(),
+            [.. root.GetProperty("missing").EnumerateArray().Select(e => e.GetString()!)],
+            [.. root.GetProperty("different").EnumerateArray().Select(e => e.GetString()!)],
+            [.. root.GetProperty("arrays").EnumerateArray().Select(e => e.GetString()!)],
+            root.GetProperty("level0_equal").GetBoolean());
+    }
+
+    public sealed record ConsolidatedComparison(int Format, int Documents, List<string> Missing, List<string> Different, List<string> Arrays, bool Level0Equal);
+
     public sealed record LevelComparison(long[] Shape, long[] ReferenceShape, long DifferingSamples);
 }

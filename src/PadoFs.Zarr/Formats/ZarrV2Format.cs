@@ -5,13 +5,15 @@ namespace PadoFs.Zarr.Formats;
 
 /// <summary>
 /// Zarr v2. The pado layout keeps tifffile's flat keys; the OME-NGFF layout uses the nested keys OME-NGFF 0.4
-/// requires and says so in each <c>.zarray</c>'s <c>dimension_separator</c>.
+/// requires and says so in each <c>.zarray</c>'s <c>dimension_separator</c>. A tree's root also holds
+/// zarr-python's consolidated metadata.
 /// </summary>
 internal sealed class ZarrV2Format : ZarrFormat
 {
     public const string GroupDocument = ".zgroup";
     public const string ArrayDocument = ".zarray";
     public const string AttributesDocument = ".zattrs";
+    public const string ConsolidatedDocument = ".zmetadata";
 
     private static readonly ZarrDocument s_group = new(ZarrJson.Write(writer =>
     {
@@ -27,6 +29,13 @@ internal sealed class ZarrV2Format : ZarrFormat
 
     public override IReadOnlyList<NamedDocument> GroupDocuments(byte[]? attributes) =>
         attributes is null ? s_bareGroup : [new(GroupDocument, s_group), new(AttributesDocument, new ZarrDocument(attributes))];
+
+    public override IReadOnlyList<NamedDocument> RootDocuments(byte[] attributes, IReadOnlyList<NamedDocument> descendants)
+    {
+        var own = GroupDocuments(attributes);
+        var consolidated = new ZarrDocument(ConsolidatedMetadata.ToJson(own.Concat(descendants)));
+        return [.. own, new NamedDocument(ConsolidatedDocument, consolidated)];
+    }
 
     public override IReadOnlyList<NamedDocument> ArrayDocuments(ZarrArrayMetadata metadata, byte[] attributes) =>
         [new(ArrayDocument, new ZarrDocument(metadata.ToJson())), new(AttributesDocument, new ZarrDocument(attributes))];

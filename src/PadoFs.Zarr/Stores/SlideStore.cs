@@ -7,7 +7,7 @@ namespace PadoFs.Zarr.Stores;
 
 /// <summary>
 /// A whole slide as a zarr group in its format: the group's documents (attributes: multiscales and the pado
-/// record), one array per level under "0", "1", ... and the associated images under <c>associated/&lt;name&gt;</c>,
+/// record; consolidated metadata of the whole tree), one array per level under "0", "1", ... and the associated images under <c>associated/&lt;name&gt;</c>,
 /// outside multiscales.
 /// </summary>
 public sealed class SlideStore : ZarrStore
@@ -41,8 +41,8 @@ public sealed class SlideStore : ZarrStore
 
         AssociatedNames = names;
         var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
-        _documents = Format.GroupDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout));
         _associatedDocuments = Format.GroupDocuments(attributes: null);
+        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout), DescendantDocuments());
     }
 
     public ZarrLayout Layout { get; }
@@ -197,5 +197,34 @@ public sealed class SlideStore : ZarrStore
         }
 
         return names;
+    }
+
+    // Every document below the root, named by its key, in the order EnumerateKeys gives them.
+    private List<NamedDocument> DescendantDocuments()
+    {
+        var documents = new List<NamedDocument>();
+        for (var level = 0; level < Levels.Count; level++)
+        {
+            AddKeyed(documents, level.ToString(CultureInfo.InvariantCulture), Levels[level].Documents);
+        }
+
+        if (AssociatedNames.Count > 0)
+        {
+            AddKeyed(documents, AssociatedFolder, _associatedDocuments);
+            foreach (var associated in AssociatedNames)
+            {
+                AddKeyed(documents, $"{AssociatedFolder}/{associated}", _associatedByName[associated].Documents);
+            }
+        }
+
+        return documents;
+    }
+
+    private static void AddKeyed(List<NamedDocument> documents, string folder, IReadOnlyList<NamedDocument> inFolder)
+    {
+        foreach (var (name, document) in inFolder)
+        {
+            documents.Add(new NamedDocument($"{folder}/{name}", document));
+        }
     }
 }

@@ -82,6 +82,26 @@ public sealed class SlideExportTests
 
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
+    public void Xarray_reads_every_level_with_its_type_and_the_reference_pixels(string slide, ZarrLayout layout)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var folder = new TemporaryDirectory();
+        var target = Export(path, folder.File("slide.zarr"), layout);
+
+        // The pado layout keeps tifffile's fill value 0, which xarray masks unless told not to.
+        var levels = ZarrOracle.CompareWithReference(target, path, layout, layout == ZarrLayout.OmeNgff ? "xarray" : "xarray-unmasked");
+
+        Assert.NotEmpty(levels);
+        foreach (var (level, comparison) in levels)
+        {
+            Assert.Equal(comparison.ReferenceDType, comparison.DType);
+            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
+            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SlidesAndLayouts))]
     public void An_export_opens_through_its_consolidated_metadata_which_equals_its_documents(string slide, ZarrLayout layout)
     {
         using var folder = new TemporaryDirectory();

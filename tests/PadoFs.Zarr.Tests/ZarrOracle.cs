@@ -8,7 +8,7 @@ internal static class ZarrOracle
 {
     /// <summary>
     /// Per level: the array's shape, the reference's shape and how many samples differ, each level opened as
-    /// <paramref name="open"/> says (see the oracle: "group", "fsstore", "plain").
+    /// <paramref name="open"/> says (see the oracle: "group", "fsstore", "plain", "xarray", "xarray-unmasked").
     /// </summary>
     public static Dictionary<int, LevelComparison> CompareWithReference(string group, string slide, ZarrLayout layout, string open = "group")
     {
@@ -18,7 +18,9 @@ internal static class ZarrOracle
             level => new LevelComparison(
                 [.. level.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64())],
                 [.. level.Value.GetProperty("reference_shape").EnumerateArray().Select(d => d.GetInt64())],
-                level.Value.TryGetProperty("differing_samples", out var differing) ? differing.GetInt64() : -1));
+                level.Value.TryGetProperty("differing_samples", out var differing) ? differing.GetInt64() : -1,
+                level.Value.GetProperty("dtype").GetString()!,
+                level.Value.GetProperty("reference_dtype").GetString()!));
     }
 
     /// <summary>tifffile's <c>.zarray</c> text for every level of the slide's first series.</summary>
@@ -54,5 +56,5 @@ internal static class ZarrOracle
 
     public sealed record ConsolidatedComparison(int Format, int Documents, List<string> Missing, List<string> Different, List<string> Arrays, bool Level0Equal);
 
-    public sealed record LevelComparison(long[] Shape, long[] ReferenceShape, long DifferingSamples);
+    public sealed record LevelComparison(long[] Shape, long[] ReferenceShape, long DifferingSamples, string DType, string ReferenceDType);
 }

@@ -7,7 +7,8 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>
 /// The shape, chunking and chunk keys of one 2D image as a zarr array in a layout: (y, x[, s]) for pado,
 /// where single-sample images are 2D as in tifffile, and (c, y, x) for OME-NGFF. Chunk keys name one index per
-/// axis; the sample axis is never cut, so its index is always 0.
+/// axis; the sample axis is never cut, so its index is always 0. The pado layout's <c>.zarray</c> is tifffile's
+/// (fill value 0); the OME-NGFF layout writes no fill value, so that xarray keeps the pixels' type.
 /// </summary>
 public sealed class ArrayGeometry
 {
@@ -26,7 +27,7 @@ public sealed class ArrayGeometry
         char? separator = keys.IsNested ? keys.Separator : null;
         (Metadata, _chunkGrid, _rowAxis) = layout switch
         {
-            ZarrLayout.OmeNgff => (new ZarrArrayMetadata([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], format.NumpyDType, separator), new[] { 1, ChunkRows, ChunkColumns }, 1),
+            ZarrLayout.OmeNgff => (new ZarrArrayMetadata([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], format.NumpyDType, separator, FillValue: null), new[] { 1, ChunkRows, ChunkColumns }, 1),
             _ when format.Samples == 1 => (new ZarrArrayMetadata([height, width], [chunkHeight, chunkWidth], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns }, 0),
             _ => (new ZarrArrayMetadata([height, width, format.Samples], [chunkHeight, chunkWidth, format.Samples], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns, 1 }, 0),
         };

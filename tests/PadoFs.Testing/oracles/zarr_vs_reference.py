@@ -4,7 +4,9 @@ usage: zarr_vs_reference.py [--open=HOW] GROUP SLIDE LAYOUT [LEVEL...]
 
 HOW is how each level is opened: "group" (the default: zarr.open_group on the slide, then its member),
 "fsstore" (what ome-zarr-py up to 0.11 does for an OME-NGFF image: an FSStore on the level's own path with
-dimension_separator "/"), "plain" (zarr.open on the level's path).
+dimension_separator "/"), "plain" (zarr.open on the level's path), "xarray" (xarray.open_zarr on the slide,
+every other level dropped, as xarray needs: the levels share dimension names), "xarray-unmasked" (the same with
+mask_and_scale=False).
 
 Reference pixels: openslide-python's read_region of the whole level (composited over the slide's
 background colour by PadoFs's documented rule), or tifffile's series 0 levels for files OpenSlide cannot open
@@ -65,6 +67,14 @@ def level_opener(how, group_path, group):
         return lambda level: zarr.open(zarr.storage.FSStore(f"{group_path}/{level}", dimension_separator="/", mode="r"), mode="r")
     if how == "plain":
         return lambda level: zarr.open(f"{group_path}/{level}", mode="r")
+    if how in ("xarray", "xarray-unmasked"):
+        import xarray
+
+        def open_with_xarray(level):
+            others = [name for name in group.array_keys() if name != str(level)]
+            dataset = xarray.open_zarr(group_path, drop_variables=others, mask_and_scale=how == "xarray")
+            return dataset[str(level)].values
+        return open_with_xarray
     raise SystemExit(f"unknown --open={how}")
 
 
@@ -86,7 +96,8 @@ def main():
             array = np.moveaxis(array, 0, -1)
             if reference.ndim == 2:
                 array = array[..., 0]
-        entry = {"shape": list(array.shape), "reference_shape": list(reference.shape)}
+        entry = {"shape": list(array.shape), "reference_shape": list(reference.shape), "dtype": str(array.dtype),
+                 "reference_dtype": str(reference.dtype)}
         if array.shape == reference.shape:
             entry["differing_samples"] = int((array != reference).sum())
         result["levels"][str(level)] = entry

@@ -45,60 +45,19 @@ public sealed class SlideExportTests
 
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
-    public void Every_level_read_by_zarr_python_equals_the_reference_reader(string slide, ZarrLayout layout)
-    {
-        var path = SharedSlides.PathOf(slide);
-        using var folder = new TemporaryDirectory();
-        var target = Export(path, folder.File("slide.zarr"), layout);
-
-        var levels = ZarrOracle.CompareWithReference(target, path, layout);
-
-        using var image = new Image(path).Open();
-        Assert.Equal(image.LevelCount, levels.Count);
-        foreach (var (level, comparison) in levels)
-        {
-            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
-            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ");
-        }
-    }
+    public void Every_level_read_by_zarr_python_equals_the_reference_reader(string slide, ZarrLayout layout) =>
+        AssertEveryLevelIsTheReferences(slide, layout, "group");
 
     [Theory]
     [MemberData(nameof(SlidesAndLevelOpeners))]
-    public void Every_ome_ngff_level_opened_on_its_own_path_as_ome_zarr_py_does_equals_the_reference_reader(string slide, string open)
-    {
-        var path = SharedSlides.PathOf(slide);
-        using var folder = new TemporaryDirectory();
-        var target = Export(path, folder.File("slide.zarr"), ZarrLayout.OmeNgff);
+    public void Every_ome_ngff_level_opened_on_its_own_path_as_ome_zarr_py_does_equals_the_reference_reader(string slide, string open) =>
+        AssertEveryLevelIsTheReferences(slide, ZarrLayout.OmeNgff, open);
 
-        var levels = ZarrOracle.CompareWithReference(target, path, ZarrLayout.OmeNgff, open);
-
-        Assert.NotEmpty(levels);
-        foreach (var (level, comparison) in levels)
-        {
-            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
-            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level} ({open}): {comparison.DifferingSamples} samples differ");
-        }
-    }
-
+    // The pado layout keeps tifffile's fill value 0, which xarray masks unless told not to.
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
-    public void Xarray_reads_every_level_with_its_type_and_the_reference_pixels(string slide, ZarrLayout layout)
-    {
-        var path = SharedSlides.PathOf(slide);
-        using var folder = new TemporaryDirectory();
-        var target = Export(path, folder.File("slide.zarr"), layout);
-
-        // The pado layout keeps tifffile's fill value 0, which xarray masks unless told not to.
-        var levels = ZarrOracle.CompareWithReference(target, path, layout, layout == ZarrLayout.OmeNgff ? "xarray" : "xarray-unmasked");
-
-        Assert.NotEmpty(levels);
-        foreach (var (level, comparison) in levels)
-        {
-            Assert.Equal(comparison.ReferenceDType, comparison.DType);
-            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
-            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ");
-        }
-    }
+    public void Xarray_reads_every_level_with_its_type_and_the_reference_pixels(string slide, ZarrLayout layout) =>
+        AssertEveryLevelIsTheReferences(slide, layout, layout == ZarrLayout.OmeNgff ? "xarray" : "xarray-unmasked");
 
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
@@ -267,6 +226,24 @@ public sealed class SlideExportTests
         var error = Assert.Throws<IOException>(() => ZarrDirectoryWriter.Write(store, folder.Path));
 
         Assert.Contains("exists already", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertEveryLevelIsTheReferences(string slide, ZarrLayout layout, string open)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var folder = new TemporaryDirectory();
+        var target = Export(path, folder.File("slide.zarr"), layout);
+
+        var levels = ZarrOracle.CompareWithReference(target, path, layout, open);
+
+        using var image = new Image(path).Open();
+        Assert.Equal(image.LevelCount, levels.Count);
+        foreach (var (level, comparison) in levels)
+        {
+            Assert.Equal(comparison.ReferenceDType, comparison.DType);
+            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
+            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level} ({layout}, {open}): {comparison.DifferingSamples} samples differ");
+        }
     }
 
     private static string Export(string slide, string target, ZarrLayout layout)

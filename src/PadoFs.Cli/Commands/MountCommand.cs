@@ -38,7 +38,7 @@ internal static partial class MountCommand
 
         Layouts:
           {{ZarrLayoutNames.Pado,-9}} (y, x, samples) arrays, byte for byte pado's (tifffile's) zarr store; the default
-          {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays with OME-NGFF 0.4 metadata, for napari-ome-zarr and QuPath
+          {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata: for napari-ome-zarr and QuPath
           Also accepted: {{string.Join(", ", ZarrLayoutNames.Accepted.Skip(2))}} for {{ZarrLayoutNames.OmeNgff}}.
 
         Environment variables override the config's settings (images are set in the config only); any other

@@ -12,6 +12,9 @@ namespace PadoFs.Zarr.Stores;
 /// </summary>
 public sealed class ArrayGeometry
 {
+    private readonly int[] _chunkGrid;
+    private readonly int _rowAxis;
+
     public ArrayGeometry(long height, long width, int chunkHeight, int chunkWidth, PixelFormat format, ZarrLayout layout, ChunkKeyEncoding keys)
     {
         Height = height;
@@ -38,9 +41,6 @@ public sealed class ArrayGeometry
             _ => ["Y", "X", "S"],
         };
     }
-
-    private readonly int[] _chunkGrid;
-    private readonly int _rowAxis;
 
     public long Height { get; }
 

@@ -292,8 +292,12 @@ public sealed class LiveFaultTests(ITestOutputHelper output)
         return stdout.Trim();
     }
 
-    private static List<string> LogLines(MountedDaemon daemon, string text) =>
-        [.. daemon.Log.Split('\n').Where(line => line.Contains(text, StringComparison.Ordinal))];
+    // The daemon's stderr arrives through a pipe, after the failure the test saw: wait for the line to come.
+    private static List<string> LogLines(MountedDaemon daemon, string text)
+    {
+        daemon.WaitForLog(text, TimeSpan.FromSeconds(10));
+        return [.. daemon.Log.Split('\n').Where(line => line.Contains(text, StringComparison.Ordinal))];
+    }
 
     private static List<(string Folder, string Operation, string Message)> Errors(MountedDaemon daemon)
     {

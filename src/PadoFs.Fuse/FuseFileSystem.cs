@@ -192,11 +192,10 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         var errno = FailureErrno.Of(exception);
         try
         {
-            // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. An
-            // IOException is the tree explaining a failure it expects (a slide that cannot be read): its message says
-            // it all, once: a failure the mount has logged already (a slide whose file changed) is not repeated per
-            // request. Anything else is a bug, with its stack.
-            if (errno is Errno.ENOENT or Errno.ENOTCONN || exception is MountFailureException { IsLogged: true })
+            // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. A
+            // slide's failure was logged by the slide when it happened, not again per request. Another IOException is
+            // the tree explaining a failure it expects: its message says it all. Anything else is a bug, with its stack.
+            if (errno is Errno.ENOENT or Errno.ENOTCONN || exception is MountFailureException)
             {
                 FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
             }

@@ -3,19 +3,20 @@ using PadoFs.Mount.Slides;
 
 namespace PadoFs.Mount;
 
-/// <summary>A request of the mounted tree failed for a reason the message gives; <see cref="Kind"/> says which kind.</summary>
-public sealed class MountFailureException(MountFailureKind kind, string message, Exception? inner = null, bool logged = false) : IOException(message, inner)
+/// <summary>
+/// A request of the mounted tree failed for a reason the message gives; <see cref="Kind"/> says which kind. The
+/// slide it concerns has reported the failure already (a log line, an entry in errors.json) when it happened, so an
+/// adapter answers the request without logging it again.
+/// </summary>
+public sealed class MountFailureException(MountFailureKind kind, string message, Exception? inner = null) : IOException(message, inner)
 {
     public MountFailureKind Kind { get; } = kind;
 
-    /// <summary>True when the mount has logged this failure once already, so the adapter need not log each request it fails.</summary>
-    public bool IsLogged { get; } = logged;
-
     /// <summary>The failure <paramref name="exception"/> stands for, with its message.</summary>
-    public static MountFailureException From(Exception exception, bool logged = false)
+    public static MountFailureException From(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception as MountFailureException ?? new MountFailureException(KindOf(exception), SlideFailure.Reason(exception), exception, logged);
+        return exception as MountFailureException ?? new MountFailureException(KindOf(exception), SlideFailure.Reason(exception), exception);
     }
 
     private static MountFailureKind KindOf(Exception exception) => exception switch

@@ -190,9 +190,6 @@ public sealed partial class MountedSlide : IImageLender
         return true;
     }
 
-    /// <summary>True once a read found the slide's file changed since it was opened.</summary>
-    public bool IsChanged => _version.IsChanged;
-
     /// <summary>Fails when the slide's file changed since it was opened; every read of the slide calls it first.</summary>
     /// <exception cref="MountFailureException">the slide changed (<see cref="MountFailureKind.ReadFailed"/>).</exception>
     public void ThrowIfChanged() => _version.ThrowIfChanged();
@@ -201,7 +198,7 @@ public sealed partial class MountedSlide : IImageLender
     {
         if (_failure is not null && DateTimeOffset.UtcNow - _failedAt < s_retryAfterFailure)
         {
-            throw MountFailureException.From(_failure, logged: true);
+            throw MountFailureException.From(_failure);
         }
     }
 
@@ -215,7 +212,7 @@ public sealed partial class MountedSlide : IImageLender
             TryCloseIdle();
         }
 
-        return MountFailureException.From(changed, logged: true);
+        return MountFailureException.From(changed);
     }
 
     private MountFailureException Fail(string operation, Exception e)
@@ -229,7 +226,7 @@ public sealed partial class MountedSlide : IImageLender
         var reason = SlideFailure.Reason(e);
         _registry.Errors.Add(new SlideError(Definition.FolderPath, Definition.Record.Urlpath, operation, reason, _failedAt));
         LogOpenFailed(Definition.FolderPath, reason);
-        return MountFailureException.From(e, logged: true);
+        return MountFailureException.From(e);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Opened slide {Folder}")]

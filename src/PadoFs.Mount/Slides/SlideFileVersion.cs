@@ -14,14 +14,12 @@ internal sealed class SlideFileVersion
     private FileIdentity? _opened;
     private SlideChangedException? _changed;
 
-    public bool IsChanged => Volatile.Read(ref _changed) is not null;
-
     /// <exception cref="MountFailureException">the file changed (<see cref="MountFailureKind.ReadFailed"/>), logged already.</exception>
     public void ThrowIfChanged()
     {
         if (Volatile.Read(ref _changed) is { } changed)
         {
-            throw MountFailureException.From(changed, logged: true);
+            throw MountFailureException.From(changed);
         }
     }
 

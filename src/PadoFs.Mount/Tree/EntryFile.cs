@@ -21,7 +21,7 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             statistics.CountRead(read);
             return read;
         }
-        catch (MountFailureException e) when (e.IsLogged)
+        catch (MountFailureException)
         {
             // The slide reported this failure when it happened (a change, an open that failed); not again per read.
             statistics.CountFailure();
@@ -33,7 +33,7 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
             // reopened after an idle close can fail too (its file replaced or gone): the same failure, logged by the slide.
             statistics.CountFailure();
             slide.ReportReadFailure(e);
-            throw MountFailureException.From(e, logged: true);
+            throw MountFailureException.From(e);
         }
     }
 }

@@ -33,8 +33,8 @@ public sealed class SlideFileChangeTests
         Assert.Contains("replaced by another file", failure.Message, StringComparison.Ordinal);
 
         // Also what was decoded before: the slide is one version, and that version is gone.
-        Assert.True(registry.Slides[0].IsChanged);
-        Assert.True(Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/0.0.0")).IsLogged);
+        Assert.Throws<MountFailureException>(registry.Slides[0].ThrowIfChanged);
+        Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/0.0.0"));
         Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/1/0.0.0"));
         var reported = Assert.Single(registry.Errors.Snapshot());
         Assert.Equal("changed", reported.Operation);
@@ -57,7 +57,7 @@ public sealed class SlideFileChangeTests
         File.Copy(SharedSlides.PathOf("cmu-1-small-region.svs"), path);
 
         Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/1.1.0"));
-        Assert.True(registry.Slides[0].IsChanged);
+        Assert.Throws<MountFailureException>(registry.Slides[0].ThrowIfChanged);
         Assert.Equal(0, registry.OpenCount);
     }
 

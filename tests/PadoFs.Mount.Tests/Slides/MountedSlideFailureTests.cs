@@ -1,12 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using PadoFs.Images.Records;
 using PadoFs.Mount.Caching;
-using PadoFs.Mount.Configuration;
-using PadoFs.Mount.Slides;
-using PadoFs.Mount.Status;
 using PadoFs.Mount.Tree;
 using PadoFs.Testing;
-using PadoFs.Zarr;
 
 namespace PadoFs.Mount.Tests.Slides;
 
@@ -21,19 +15,15 @@ public sealed class MountedSlideFailureTests
         var path = folder.File("cut.svs");
         File.WriteAllBytes(path, File.ReadAllBytes(SharedSlides.PathOf("cmu-1-small-region.svs"))[..100_000]);
         using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
-        var config = new MountConfig("padofs.json", "/mnt/unused", ZarrLayout.Pado, null, false, 8, TimeSpan.FromMinutes(5),
-            [new MountedImage(0, new ImageRecord { Urlpath = path }, ["cut.zarr"])]);
-        var registry = new SlideRegistry(config, cache, NullLogger.Instance);
-        var statistics = new MountStatistics();
-        var tree = MountTreeBuilder.Build(registry, statistics, new MountStatusDocuments(statistics, cache, registry));
+        var (registry, tree) = OneSlideMount.Of(cache, path);
 
-        var errors = Enumerable.Range(0, 3).Select(_ => Assert.Throws<MountFailureException>(() => ((MountDirectory)tree.Resolve("/cut.zarr")!).Children)).ToList();
+        var errors = Enumerable.Range(0, 3).Select(_ => Assert.Throws<MountFailureException>(() => ((MountDirectory)tree.Resolve("/slide.zarr")!).Children)).ToList();
 
         Assert.All(errors, error => Assert.Contains("broken TIFF structure", error.Message, StringComparison.Ordinal));
         Assert.All(errors, error => Assert.Equal(MountFailureKind.ReadFailed, error.Kind));
         Assert.Equal(1, registry.Errors.Count);
         var logged = Assert.Single(registry.Errors.Snapshot());
-        Assert.Equal(("cut.zarr", "open"), (logged.Folder, logged.Operation));
+        Assert.Equal(("slide.zarr", "open"), (logged.Folder, logged.Operation));
         Assert.Contains("cut.svs", logged.Message, StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using PadoFs.Images.Records;
 using PadoFs.Mount.Caching;
-using PadoFs.Mount.Configuration;
-using PadoFs.Mount.Slides;
-using PadoFs.Mount.Status;
-using PadoFs.Mount.Tree;
 using PadoFs.Testing;
-using PadoFs.Zarr;
 
 namespace PadoFs.Mount.Tests.Slides;
 
@@ -21,21 +14,21 @@ public sealed class SlideFileChangeTests
         var path = folder.File("slide.tiff");
         File.Copy(SharedSlides.PathOf("boxes.tiff"), path);
         using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
-        var (registry, tree) = Mount(cache, path);
-        var cached = Read(tree, "/slide.zarr/0/0.0.0");
+        var (registry, tree) = OneSlideMount.Of(cache, path);
+        var cached = OneSlideMount.Read(tree, "/slide.zarr/0/0.0.0");
         Assert.NotEmpty(cached);
 
         File.Copy(SharedSlides.PathOf("cmu-1-small-region.svs"), folder.File("other"));
         File.Move(folder.File("other"), path, overwrite: true);
 
-        var failure = Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/1.1.0"));
+        var failure = Assert.Throws<MountFailureException>(() => OneSlideMount.Read(tree, "/slide.zarr/0/1.1.0"));
         Assert.Equal(MountFailureKind.ReadFailed, failure.Kind);
         Assert.Contains("replaced by another file", failure.Message, StringComparison.Ordinal);
 
         // Also what was decoded before: the slide is one version, and that version is gone.
         Assert.Throws<MountFailureException>(registry.Slides[0].ThrowIfChanged);
-        Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/0.0.0"));
-        Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/1/0.0.0"));
+        Assert.Throws<MountFailureException>(() => OneSlideMount.Read(tree, "/slide.zarr/0/0.0.0"));
+        Assert.Throws<MountFailureException>(() => OneSlideMount.Read(tree, "/slide.zarr/1/0.0.0"));
         var reported = Assert.Single(registry.Errors.Snapshot());
         Assert.Equal("changed", reported.Operation);
         Assert.Equal(1, registry.Errors.Count);
@@ -48,15 +41,15 @@ public sealed class SlideFileChangeTests
         var path = folder.File("slide.tiff");
         File.Copy(SharedSlides.PathOf("boxes.tiff"), path);
         using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
-        var (registry, tree) = Mount(cache, path, idle: TimeSpan.FromMilliseconds(20));
-        Read(tree, "/slide.zarr/0/0.0.0");
+        var (registry, tree) = OneSlideMount.Of(cache, path, idle: TimeSpan.FromMilliseconds(20));
+        OneSlideMount.Read(tree, "/slide.zarr/0/0.0.0");
         Thread.Sleep(50);
         Assert.Equal(1, registry.CloseIdle());
 
         File.Delete(path);
         File.Copy(SharedSlides.PathOf("cmu-1-small-region.svs"), path);
 
-        Assert.Throws<MountFailureException>(() => Read(tree, "/slide.zarr/0/1.1.0"));
+        Assert.Throws<MountFailureException>(() => OneSlideMount.Read(tree, "/slide.zarr/0/1.1.0"));
         Assert.Throws<MountFailureException>(registry.Slides[0].ThrowIfChanged);
         Assert.Equal(0, registry.OpenCount);
     }
@@ -66,27 +59,10 @@ public sealed class SlideFileChangeTests
     {
         using var folder = new TemporaryDirectory();
         using var cache = new ChunkCache(CacheBudget.Floor, prefetchWorkers: 0);
-        var (_, tree) = Mount(cache, folder.File("absent.svs"));
+        var (_, tree) = OneSlideMount.Of(cache, folder.File("absent.svs"));
 
         var failure = Assert.Throws<MountFailureException>(() => tree.Resolve("/slide.zarr/.zgroup"));
 
         Assert.Equal(MountFailureKind.NotFound, failure.Kind);
-    }
-
-    private static (SlideRegistry Registry, MountTree Tree) Mount(ChunkCache cache, string path, TimeSpan? idle = null)
-    {
-        var image = new MountedImage(0, new ImageRecord { Urlpath = path }, ["slide.zarr"]);
-        var config = new MountConfig("padofs.json", "/mnt/unused", ZarrLayout.Pado, null, false, 8, idle ?? TimeSpan.FromMinutes(5), [image]);
-        var registry = new SlideRegistry(config, cache, NullLogger.Instance);
-        var statistics = new MountStatistics();
-        return (registry, MountTreeBuilder.Build(registry, statistics, new MountStatusDocuments(statistics, cache, registry)));
-    }
-
-    private static byte[] Read(MountTree tree, string path)
-    {
-        var file = Assert.IsAssignableFrom<MountFile>(tree.Resolve(path));
-        var bytes = new byte[file.Length];
-        Assert.Equal(bytes.Length, file.Read(0, bytes));
-        return bytes;
     }
 }

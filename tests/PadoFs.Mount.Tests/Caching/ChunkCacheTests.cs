@@ -247,18 +247,11 @@ public class ChunkCacheTests
     public void A_reader_whose_chunk_is_still_queued_decodes_it_itself_instead_of_waiting()
     {
         using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength, prefetchWorkers: 1);
-        using var workerBusy = new ManualResetEventSlim();
-        using var releaseWorker = new ManualResetEventSlim();
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
-        void Blocking(ChunkKey key, Span<byte> destination)
-        {
-            workerBusy.Set();
-            releaseWorker.Wait();
-            decoder.Decode(key, destination);
-        }
+        using var stuck = new GatedDecoder(decoder);
 
-        cache.Prefetch(Key(1), ChunkLength, Blocking, CancellationToken.None);
-        Assert.True(workerBusy.Wait(TimeSpan.FromSeconds(10)));
+        cache.Prefetch(Key(1), ChunkLength, stuck.Decode, CancellationToken.None);
+        Assert.True(stuck.Started.Wait(TimeSpan.FromSeconds(10)));
         cache.Prefetch(Key(2), ChunkLength, decoder.Decode, CancellationToken.None);
 
         // The only worker is stuck in chunk 1, so chunk 2 is still queued: the reader must not wait for it.
@@ -267,7 +260,7 @@ public class ChunkCacheTests
             Assert.True(CountingDecoder.HoldsPatternOf(Key(2), lease.Span));
         }
 
-        releaseWorker.Set();
+        stuck.Release.Set();
         Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Prefetch.Overtaken == 1, TimeSpan.FromSeconds(10)));
         Assert.Equal(1, decoder.DecodesOf(Key(2)));
         Assert.Equal(1, cache.GetStatistics().Misses);
@@ -277,20 +270,15 @@ public class ChunkCacheTests
     public void A_queued_prefetch_whose_reader_moved_elsewhere_is_dropped_unstarted()
     {
         using var cache = new ChunkCache(budgetBytes: 64L * ChunkLength, prefetchWorkers: 1);
-        using var releaseWorker = new ManualResetEventSlim();
         using var run = new CancellationTokenSource();
         var decoder = new CountingDecoder(delay: TimeSpan.Zero);
-        void Blocking(ChunkKey key, Span<byte> destination)
-        {
-            releaseWorker.Wait();
-            decoder.Decode(key, destination);
-        }
+        using var stuck = new GatedDecoder(decoder);
 
-        cache.Prefetch(Key(1), ChunkLength, Blocking, CancellationToken.None);
+        cache.Prefetch(Key(1), ChunkLength, stuck.Decode, CancellationToken.None);
         cache.Prefetch(Key(2), ChunkLength, decoder.Decode, run.Token);
         cache.Prefetch(Key(3), ChunkLength, decoder.Decode, run.Token);
         run.Cancel();
-        releaseWorker.Set();
+        stuck.Release.Set();
 
         Assert.True(SpinWait.SpinUntil(() => cache.GetStatistics().Prefetch.Cancelled == 2, TimeSpan.FromSeconds(10)));
         Assert.Equal(0, decoder.DecodesOf(Key(2)));
@@ -352,5 +340,26 @@ public class ChunkCacheTests
         }
 
         private static int Seed(ChunkKey key) => key.GetHashCode();
+    }
+
+    /// <summary>A decoder that holds the worker inside its decode until released, so the queue behind it stays put.</summary>
+    private sealed class GatedDecoder(CountingDecoder decoder) : IDisposable
+    {
+        public ManualResetEventSlim Started { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public void Decode(ChunkKey key, Span<byte> destination)
+        {
+            Started.Set();
+            Release.Wait();
+            decoder.Decode(key, destination);
+        }
+
+        public void Dispose()
+        {
+            Started.Dispose();
+            Release.Dispose();
+        }
     }
 }

@@ -76,7 +76,8 @@ public static class MountConfigDocument
             throw Problem(configPath, UnpairedSurrogate(text.Span) ?? $"not valid JSON: {e.Message}");
         }
 
-        if (UnpairedSurrogate(text.Span) is { } problem)
+        // Only a \u escape can give half a surrogate pair: a config without one is not read a second time.
+        if (text.Span.IndexOf("\\u"u8) >= 0 && UnpairedSurrogate(text.Span) is { } problem)
         {
             document.Dispose();
             throw Problem(configPath, problem);

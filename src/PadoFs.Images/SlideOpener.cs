@@ -43,6 +43,11 @@ internal static class SlideOpener
         {
             throw new SlideFormatException(urlpath, $"broken TIFF structure: {e.Message}", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            // Every file is opened by the TIFF reader first, so this is where one this process may not read is found.
+            throw new SlideAccessDeniedException(urlpath, e);
+        }
 
         ISlideBackend? backend = null;
         try
@@ -64,13 +69,7 @@ internal static class SlideOpener
     {
         try
         {
-            var status = LocalFileStatus.Of(localPath);
-            if (!status.IsDirectory && !CanRead(localPath))
-            {
-                throw new SlideAccessDeniedException(urlpath);
-            }
-
-            return status;
+            return LocalFileStatus.Of(localPath);
         }
         catch (FileNotFoundException e)
         {
@@ -79,19 +78,6 @@ internal static class SlideOpener
         catch (UnauthorizedAccessException e)
         {
             throw new SlideAccessDeniedException(urlpath, e);
-        }
-    }
-
-    private static bool CanRead(string localPath)
-    {
-        try
-        {
-            File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite).Dispose();
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

@@ -16,11 +16,12 @@ public static class ImageZarrExtensions
     /// <param name="chunkMode">one chunk per stored tile (the default), or the whole level as one chunk.</param>
     /// <param name="zattrs">attributes merged into the level's <c>.zattrs</c>.</param>
     /// <param name="cache">where decoded chunks are kept; by default each read decodes.</param>
-    public static LevelStore GetZarrStore(this Image image, int level, ChunkMode chunkMode = ChunkMode.Tile, JsonObject? zattrs = null, IChunkCache? cache = null)
+    /// <param name="format">zarr v2 (the default: tifffile before 2026's store) or v3 (what tifffile's store gives since 2026.5).</param>
+    public static LevelStore GetZarrStore(this Image image, int level, ChunkMode chunkMode = ChunkMode.Tile, JsonObject? zattrs = null, IChunkCache? cache = null, ZarrFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNegative(level);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, image.LevelCount);
-        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, ZarrFormat.V2, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs));
+        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, format ?? ZarrFormat.V2, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs, inMultiscales: false));
     }
 }

@@ -3,6 +3,7 @@ using PadoFs.Images;
 using PadoFs.Images.Errors;
 using PadoFs.Testing;
 using PadoFs.Zarr.Export;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Tests;
@@ -11,15 +12,15 @@ namespace PadoFs.Zarr.Tests;
 [Trait("Category", "Oracles")]
 public sealed class SlideExportTests
 {
-    public static TheoryData<string, ZarrLayout> SlidesAndLayouts
+    public static TheoryData<string, string> SlidesAndLayouts
     {
         get
         {
-            var data = new TheoryData<string, ZarrLayout>();
+            var data = new TheoryData<string, string>();
             foreach (var slide in SharedSlides.OpenSlideReadable)
             {
-                data.Add(slide, ZarrLayout.Pado);
-                data.Add(slide, ZarrLayout.OmeNgff);
+                data.Add(slide, ZarrLayoutNames.Pado);
+                data.Add(slide, ZarrLayoutNames.OmeNgff);
             }
 
             return data;
@@ -45,8 +46,8 @@ public sealed class SlideExportTests
 
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
-    public void Every_level_read_by_zarr_python_equals_the_reference_reader(string slide, ZarrLayout layout) =>
-        AssertEveryLevelIsTheReferences(slide, layout, "group");
+    public void Every_level_read_by_zarr_python_equals_the_reference_reader(string slide, string layout) =>
+        AssertEveryLevelIsTheReferences(slide, ZarrLayoutNames.Parse(layout), "group");
 
     [Theory]
     [MemberData(nameof(SlidesAndLevelOpeners))]
@@ -56,13 +57,14 @@ public sealed class SlideExportTests
     // The pado layout keeps tifffile's fill value 0, which xarray masks unless told not to.
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
-    public void Xarray_reads_every_level_with_its_type_and_the_reference_pixels(string slide, ZarrLayout layout) =>
-        AssertEveryLevelIsTheReferences(slide, layout, layout == ZarrLayout.OmeNgff ? "xarray" : "xarray-unmasked");
+    public void Xarray_reads_every_level_with_its_type_and_the_reference_pixels(string slide, string layout) =>
+        AssertEveryLevelIsTheReferences(slide, ZarrLayoutNames.Parse(layout), layout == ZarrLayoutNames.OmeNgff ? "xarray" : "xarray-unmasked");
 
     [Theory]
     [MemberData(nameof(SlidesAndLayouts))]
-    public void An_export_opens_through_its_consolidated_metadata_which_equals_its_documents(string slide, ZarrLayout layout)
+    public void An_export_opens_through_its_consolidated_metadata_which_equals_its_documents(string slide, string layoutName)
     {
+        var layout = ZarrLayoutNames.Parse(layoutName);
         using var folder = new TemporaryDirectory();
         var target = Export(SharedSlides.PathOf(slide), folder.File("slide.zarr"), layout);
         using var image = new Image(SharedSlides.PathOf(slide)).Open();
@@ -174,15 +176,17 @@ public sealed class SlideExportTests
     }
 
     [Theory]
-    [InlineData(ZarrLayout.Pado)]
-    [InlineData(ZarrLayout.OmeNgff)]
-    public void The_store_and_its_export_agree_on_every_key_length_and_byte(ZarrLayout layout)
+    [InlineData(ZarrLayoutNames.Pado, 2)]
+    [InlineData(ZarrLayoutNames.OmeNgff, 2)]
+    [InlineData(ZarrLayoutNames.Pado, 3)]
+    [InlineData(ZarrLayoutNames.OmeNgff, 3)]
+    public void The_store_and_its_export_agree_on_every_key_length_and_byte(string layout, int zarrFormat)
     {
         var path = SharedSlides.PathOf("boxes.tiff");
         using var folder = new TemporaryDirectory();
         var target = folder.File("boxes.zarr");
         using var image = new Image(path).Open();
-        var store = new SlideStore(image, new SlideStoreOptions { Layout = layout });
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayoutNames.Parse(layout), Format = ZarrFormat.Of(zarrFormat)! });
         ZarrDirectoryWriter.Write(store, target);
 
         var keys = store.EnumerateKeys().ToList();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PadoFs.Images;
 using PadoFs.Testing;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Tests;
@@ -41,18 +42,20 @@ public sealed class SlideStoreKeyTests
     }
 
     [Theory]
-    [InlineData(ZarrLayout.Pado)]
-    [InlineData(ZarrLayout.OmeNgff)]
-    public void Walking_the_folders_a_store_lists_finds_exactly_its_keys(ZarrLayout layout)
+    [InlineData(ZarrLayoutNames.Pado, 2)]
+    [InlineData(ZarrLayoutNames.OmeNgff, 2)]
+    [InlineData(ZarrLayoutNames.Pado, 3)]
+    [InlineData(ZarrLayoutNames.OmeNgff, 3)]
+    public void Walking_the_folders_a_store_lists_finds_exactly_its_keys(string layout, int zarrFormat)
     {
         using var image = new Image(SharedSlides.PathOf("cmu-1-small-region.svs")).Open();
-        var store = new SlideStore(image, new SlideStoreOptions { Layout = layout });
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayoutNames.Parse(layout), Format = ZarrFormat.Of(zarrFormat)! });
 
         var walked = new List<string>();
         Walk(store, string.Empty, walked);
 
         Assert.Equal(store.EnumerateKeys().Order(StringComparer.Ordinal), walked.Order(StringComparer.Ordinal));
-        Assert.Null(store.List("0/.zarray"));
+        Assert.Null(store.List(zarrFormat == 2 ? "0/.zarray" : "0/zarr.json"));
         Assert.Null(store.List("9"));
     }
 

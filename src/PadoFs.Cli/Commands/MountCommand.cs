@@ -23,6 +23,7 @@ internal static partial class MountCommand
           {
             "mountPoint": "/mnt/slides",      // an existing, empty folder; --mountpoint DIR overrides it
             "layout": "pado",                 // or "ome-ngff", see Layouts
+            "zarrFormat": 2,                  // or 3: zarr v3 (zarr.json, chunk keys c/0/1/0), OME-NGFF 0.5 in ome-ngff
             "cache": { "maxBytes": "2GiB" },  // decoded-chunk budget; without it, derived from the slides and the memory
             "allowOther": false,              // let other users see the mount
             "maxOpenSlides": 64,              // at most this many slides open at once
@@ -40,6 +41,9 @@ internal static partial class MountCommand
           {{ZarrLayoutNames.Pado,-9}} (y, x, samples) arrays, byte for byte pado's (tifffile's) zarr store; the default
           {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata: for napari-ome-zarr and QuPath
           Also accepted: {{string.Join(", ", ZarrLayoutNames.Accepted.Skip(2))}} for {{ZarrLayoutNames.OmeNgff}}.
+          With "zarrFormat": 3 both are zarr v3 trees: one zarr.json per folder (the slide's holding every other one as
+          consolidated metadata), chunk keys c/0/1/0; pado's arrays are those tifffile 2026.7 writes, ome-ngff's
+          metadata is OME-NGFF 0.5.
 
         Environment variables override the config's settings (images are set in the config only); any other
         {{MountSettings.EnvironmentPrefix}} variable is refused as a problem:

@@ -34,7 +34,7 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
             ? ByteSize.Format(fixedBudget)
             : $"derived, from {ByteSize.Format(CacheBudget.Floor)} up to {ByteSize.Format(CacheBudget.Ceiling)}";
         var layout = ZarrLayoutNames.Name(config.Layout);
-        LogMounted(config.Images.Count, _mount.MountPoint, layout, budget);
+        LogMounted(config.Images.Count, _mount.MountPoint, layout, config.Format.Version, budget);
         return base.StartAsync(cancellationToken);
     }
 
@@ -92,8 +92,8 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
         }
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Serving {Count} slide folders at {MountPoint} (layout {Layout}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
-    private partial void LogMounted(int count, string mountPoint, string layout, string cache);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Serving {Count} slide folders at {MountPoint} (layout {Layout}, zarr v{ZarrFormat}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
+    private partial void LogMounted(int count, string mountPoint, string layout, int zarrFormat, string cache);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);

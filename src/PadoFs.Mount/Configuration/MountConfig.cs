@@ -1,4 +1,5 @@
 using PadoFs.Zarr;
+using PadoFs.Zarr.Formats;
 
 namespace PadoFs.Mount.Configuration;
 
@@ -13,6 +14,9 @@ public sealed record MountConfig(
     TimeSpan IdleTimeout,
     IReadOnlyList<MountedImage> Images)
 {
+    /// <summary>The zarr format of every slide's tree.</summary>
+    public ZarrFormat Format { get; init; } = ZarrFormat.V2;
+
     /// <summary>What mounts but deserves a line in the log: no images, missing slide files. One line each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using PadoFs.Images.Files;
 using PadoFs.Images.Records;
 using PadoFs.Zarr;
+using PadoFs.Zarr.Formats;
 
 namespace PadoFs.Mount.Configuration;
 
@@ -81,6 +82,12 @@ public static class MountConfigLoader
             problems.Add($"'layout': {ZarrLayoutNames.Unknown(options.Layout)}");
         }
 
+        var format = ZarrFormat.Of(options.ZarrFormat);
+        if (format is null && !wrong.Contains("zarrFormat"))
+        {
+            problems.Add($"'zarrFormat': {ZarrFormat.Unknown(options.ZarrFormat.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+
         long? budget = null;
         if (!string.IsNullOrWhiteSpace(options.Cache.MaxBytes))
         {
@@ -120,6 +127,7 @@ public static class MountConfigLoader
             TimeSpan.FromSeconds(options.IdleSeconds),
             images)
         {
+            Format = format!,
             Warnings = SlideFileWarnings.Of(images),
         };
     }

@@ -12,6 +12,9 @@ public sealed class MountOptions
     /// <summary><c>pado</c> (default) or <c>ome-ngff</c>, or another of <c>ZarrLayoutNames.Accepted</c>.</summary>
     public string Layout { get; set; } = "pado";
 
+    /// <summary>2 (default) or 3: the zarr format of every slide's tree.</summary>
+    public int ZarrFormat { get; set; } = 2;
+
     public CacheOptions Cache { get; set; } = new();
 
     /// <summary>Let other users see the mount (needs <c>user_allow_other</c> in /etc/fuse.conf for non-root).</summary>

@@ -16,11 +16,11 @@ public static class MountSettings
     public const string Images = "images";
 
     /// <summary>Every setting a file or the environment may give, besides <see cref="Images"/>.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds"];
+    public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "zarrFormat", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds"];
 
     private static readonly string[] s_booleans = ["allowOther"];
 
-    private static readonly string[] s_integers = ["maxOpenSlides", "idleSeconds"];
+    private static readonly string[] s_integers = ["zarrFormat", "maxOpenSlides", "idleSeconds"];
 
     /// <summary>The environment variable that overrides a setting: <c>cache:maxBytes</c> is <c>PADOFS__CACHE__MAXBYTES</c>.</summary>
     public static string EnvironmentVariable(string key) =>

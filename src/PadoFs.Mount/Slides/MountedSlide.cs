@@ -5,6 +5,7 @@ using PadoFs.Images.Files;
 using PadoFs.Mount.Configuration;
 using PadoFs.Zarr;
 using PadoFs.Zarr.Caching;
+using PadoFs.Zarr.Formats;
 using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Mount.Slides;
@@ -24,6 +25,7 @@ public sealed partial class MountedSlide : IImageLender
     private readonly SlideRegistry _registry;
     private readonly IChunkCache _cache;
     private readonly ZarrLayout _layout;
+    private readonly ZarrFormat _format;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Image _image;
@@ -35,12 +37,13 @@ public sealed partial class MountedSlide : IImageLender
     private int _borrowed;
     private long _lastUsedTicks;
 
-    internal MountedSlide(MountedImage definition, SlideRegistry registry, IChunkCache cache, ZarrLayout layout, ILogger logger)
+    internal MountedSlide(MountedImage definition, SlideRegistry registry, IChunkCache cache, ZarrLayout layout, ZarrFormat format, ILogger logger)
     {
         Definition = definition;
         _registry = registry;
         _cache = cache;
         _layout = layout;
+        _format = format;
         _logger = logger;
         _image = Image.FromRecord(definition.Record);
         _readers = new SlideFileReaders(definition.Record.Urlpath);
@@ -80,6 +83,7 @@ public sealed partial class MountedSlide : IImageLender
                 _store = new SlideStore(image, new SlideStoreOptions
                 {
                     Layout = _layout,
+                    Format = _format,
                     Cache = _cache,
                     SlideId = Definition.Index,
                     ImageId = Definition.Record.ImageId,

@@ -30,7 +30,7 @@ public sealed class SlideRegistry
         _slides = new MountedSlide[config.Images.Count];
         for (var i = 0; i < _slides.Length; i++)
         {
-            _slides[i] = new MountedSlide(config.Images[i], this, cache, config.Layout, logger);
+            _slides[i] = new MountedSlide(config.Images[i], this, cache, config.Layout, config.Format, logger);
         }
     }
 

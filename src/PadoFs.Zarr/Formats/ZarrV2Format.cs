@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PadoFs.Zarr.Metadata;
 using PadoFs.Zarr.Stores;
 
@@ -24,8 +25,12 @@ internal sealed class ZarrV2Format : ZarrFormat
 
     private static readonly NamedDocument[] s_bareGroup = [new(GroupDocument, s_group)];
 
-    public override ChunkKeyEncoding ChunkKeys(ZarrLayout layout) =>
-        layout == ZarrLayout.OmeNgff ? ChunkKeyEncoding.Nested : ChunkKeyEncoding.Flat;
+    public override int Version => 2;
+
+    public override string NgffVersion => "0.4";
+
+    public override ChunkKeyEncoding ChunkKeys(MetadataConvention convention) =>
+        convention == MetadataConvention.OmeNgff ? ChunkKeyEncoding.Nested : ChunkKeyEncoding.Flat;
 
     public override IReadOnlyList<NamedDocument> GroupDocuments(byte[]? attributes) =>
         attributes is null ? s_bareGroup : [new(GroupDocument, s_group), new(AttributesDocument, new ZarrDocument(attributes))];
@@ -37,6 +42,50 @@ internal sealed class ZarrV2Format : ZarrFormat
         return [.. own, new NamedDocument(ConsolidatedDocument, consolidated)];
     }
 
-    public override IReadOnlyList<NamedDocument> ArrayDocuments(ZarrArrayMetadata metadata, byte[] attributes) =>
-        [new(ArrayDocument, new ZarrDocument(metadata.ToJson())), new(AttributesDocument, new ZarrDocument(attributes))];
+    public override IReadOnlyList<NamedDocument> ArrayDocuments(ZarrArrayMetadata metadata, JsonObject? attributes) =>
+        [
+            new(ArrayDocument, new ZarrDocument(ArrayJson(metadata))),
+            new(AttributesDocument, new ZarrDocument(ArrayAttributes.ToJson(metadata.DimensionNames, attributes))),
+        ];
+
+    // Keys sorted as zarr-python and tifffile write them. The '.' separator is zarr's default and, as in tifffile's
+    // store, not written.
+    private static byte[] ArrayJson(ZarrArrayMetadata metadata) => ZarrJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("chunks");
+        foreach (var chunk in metadata.Chunks)
+        {
+            writer.WriteNumberValue(chunk);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNull("compressor");
+        if (metadata.Keys.IsNested)
+        {
+            writer.WriteString("dimension_separator", metadata.Keys.Separator.ToString());
+        }
+
+        writer.WriteString("dtype", metadata.NumpyDType);
+        if (metadata.FillValue is { } fill)
+        {
+            writer.WriteNumber("fill_value", fill);
+        }
+        else
+        {
+            writer.WriteNull("fill_value");
+        }
+
+        writer.WriteNull("filters");
+        writer.WriteString("order", "C");
+        writer.WriteStartArray("shape");
+        foreach (var length in metadata.Shape)
+        {
+            writer.WriteNumberValue(length);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("zarr_format", 2);
+        writer.WriteEndObject();
+    });
 }

@@ -2,20 +2,28 @@ using System.Text.Json.Nodes;
 
 namespace PadoFs.Zarr.Metadata;
 
-/// <summary>An array's <c>.zattrs</c>: xarray's <c>_ARRAY_DIMENSIONS</c> merged with the caller's attributes (which win), keys sorted as tifffile writes them.</summary>
+/// <summary>
+/// An array's attributes, keys sorted as tifffile writes them: the caller's, over xarray's <c>_ARRAY_DIMENSIONS</c>
+/// when the format keeps axis names there (zarr v2) rather than in the array's own document.
+/// </summary>
 internal static class ArrayAttributes
 {
     private const string DimensionsKey = "_ARRAY_DIMENSIONS";
 
-    public static byte[] ToJson(IReadOnlyList<string> dimensionNames, JsonObject? extra)
+    public static byte[] ToJson(IReadOnlyList<string>? dimensionNames, JsonObject? extra)
     {
-        var dimensions = new JsonArray();
-        foreach (var name in dimensionNames)
+        var merged = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (dimensionNames is not null)
         {
-            dimensions.Add(name);
+            var dimensions = new JsonArray();
+            foreach (var name in dimensionNames)
+            {
+                dimensions.Add(name);
+            }
+
+            merged[DimensionsKey] = dimensions;
         }
 
-        var merged = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal) { [DimensionsKey] = dimensions };
         if (extra is not null)
         {
             foreach (var (key, value) in extra)

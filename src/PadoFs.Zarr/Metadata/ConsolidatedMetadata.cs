@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Metadata;
@@ -16,8 +15,7 @@ internal static class ConsolidatedMetadata
         foreach (var (key, document) in documents)
         {
             writer.WritePropertyName(key);
-            using var parsed = JsonDocument.Parse(document.ReadAll());
-            parsed.WriteTo(writer);
+            ZarrJson.WriteDocument(writer, document.ReadAll());
         }
 
         writer.WriteEndObject();

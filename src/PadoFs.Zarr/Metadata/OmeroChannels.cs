@@ -8,12 +8,17 @@ internal static class OmeroChannels
 {
     private static readonly (string Label, string Color)[] s_rgb = [("red", "FF0000"), ("green", "00FF00"), ("blue", "0000FF")];
 
-    public static void Write(Utf8JsonWriter writer, PixelFormat format)
+    /// <param name="version">the OME-NGFF version written into the block, or null where the enclosing one says it.</param>
+    public static void Write(Utf8JsonWriter writer, PixelFormat format, string? version)
     {
         var max = format.Type == PixelType.UInt16 ? ushort.MaxValue : byte.MaxValue;
         var isRgb = format.Samples == 3;
         writer.WriteStartObject("omero");
-        writer.WriteString("version", "0.4");
+        if (version is not null)
+        {
+            writer.WriteString("version", version);
+        }
+
         writer.WriteStartArray("channels");
         for (var sample = 0; sample < format.Samples; sample++)
         {

@@ -6,25 +6,35 @@ using PadoFs.Images.Records;
 namespace PadoFs.Zarr.Metadata;
 
 /// <summary>
-/// A slide group's <c>.zattrs</c>, with the image's pado record under <c>"pado"</c>. In the OME-NGFF layout,
-/// OME-NGFF 0.4 <c>multiscales</c> (axes c, y, x; per level a scale of mpp x that level's downsample on each
-/// axis, in micrometres, or in pixels when the slide has no mpp) and <c>omero</c> channel colours. In the pado
-/// layout, whose (y, x, c) axes OME-NGFF 0.4 forbids, the <c>multiscales</c> tifffile writes for a series: the
-/// levels' paths only (its NGFF 0.1 form, which names no axes and no scales).
+/// A slide group's attributes, with the image's pado record under <c>"pado"</c>. In OME-NGFF's convention,
+/// <c>multiscales</c> (axes c, y, x; per level a scale of mpp x that level's downsample on each axis, in
+/// micrometres, or in pixels when the slide has no mpp) and <c>omero</c> channel colours: OME-NGFF 0.4 at the top
+/// (zarr v2), or 0.5 under <c>"ome"</c> (zarr v3). In tifffile's convention, whose (y, x, c) axes OME-NGFF forbids,
+/// the <c>multiscales</c> tifffile writes for a series in zarr v2: the levels' paths only (its NGFF 0.1 form, which
+/// names no axes and no scales), in either format.
 /// </summary>
 internal static class SlideAttributes
 {
-    private const string NgffVersion = "0.4";
+    private const string Ngff04 = "0.4";
     private const string TifffileMultiscalesVersion = "0.1";
 
-    public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, PixelFormat format, ImageRecord record, ZarrLayout layout) =>
+    public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, PixelFormat format, ImageRecord record, MetadataConvention convention, string ngffVersion) =>
         ZarrJson.Write(writer =>
         {
             writer.WriteStartObject();
-            if (layout == ZarrLayout.OmeNgff)
+            if (convention == MetadataConvention.OmeNgff && ngffVersion == Ngff04)
             {
-                WriteNgffMultiscales(writer, name, levels, record);
-                OmeroChannels.Write(writer, format);
+                WriteNgffMultiscales(writer, name, levels, record, ngffVersion);
+                OmeroChannels.Write(writer, format, ngffVersion);
+            }
+            else if (convention == MetadataConvention.OmeNgff)
+            {
+                // From 0.5 the version is said once, for the whole "ome" block.
+                writer.WriteStartObject("ome");
+                writer.WriteString("version", ngffVersion);
+                WriteNgffMultiscales(writer, name, levels, record, version: null);
+                OmeroChannels.Write(writer, format, version: null);
+                writer.WriteEndObject();
             }
             else
             {
@@ -58,12 +68,16 @@ internal static class SlideAttributes
         writer.WriteEndArray();
     }
 
-    private static void WriteNgffMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels, ImageRecord record)
+    private static void WriteNgffMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels, ImageRecord record, string? version)
     {
         var hasMpp = record is { MppX: not null, MppY: not null };
         writer.WriteStartArray("multiscales");
         writer.WriteStartObject();
-        writer.WriteString("version", NgffVersion);
+        if (version is not null)
+        {
+            writer.WriteString("version", version);
+        }
+
         writer.WriteString("name", name);
         WriteAxes(writer, hasMpp);
         WriteDatasets(writer, levels, record);

@@ -1,48 +1,28 @@
+using PadoFs.Images.Pixels;
+using PadoFs.Zarr.Formats;
+
 namespace PadoFs.Zarr.Metadata;
 
 /// <summary>
-/// A zarr v2 array's <c>.zarray</c>: uncompressed C-order chunks, no filters, keys sorted as zarr-python and
-/// tifffile write them. A <paramref name="DimensionSeparator"/> of null is zarr's default "." and, as in
-/// tifffile's store, not written. A <paramref name="FillValue"/> of null is written as null: no value marks
-/// missing pixels, so xarray and GDAL do not take 0 pixels for missing ones (every chunk exists).
+/// What an array's metadata document says, in whichever format it is written: uncompressed C-order chunks of
+/// little-endian samples of <paramref name="Type"/>, keyed by <paramref name="Keys"/>, with axis names. A
+/// <paramref name="FillValue"/> of null marks no value as missing, so xarray and GDAL do not take 0 pixels for
+/// missing ones (every chunk exists); zarr v3 requires a value, and its readers do not mask with it.
 /// </summary>
-public sealed record ZarrArrayMetadata(IReadOnlyList<long> Shape, IReadOnlyList<int> Chunks, string DType, char? DimensionSeparator = null, int? FillValue = 0)
+public sealed record ZarrArrayMetadata(
+    IReadOnlyList<long> Shape,
+    IReadOnlyList<int> Chunks,
+    PixelType Type,
+    ChunkKeyEncoding Keys,
+    IReadOnlyList<string> DimensionNames,
+    int? FillValue = 0)
 {
-    public byte[] ToJson() => ZarrJson.Write(writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteStartArray("chunks");
-        foreach (var chunk in Chunks)
-        {
-            writer.WriteNumberValue(chunk);
-        }
+    /// <summary>numpy's name of the sample type (<c>|u1</c>, <c>&lt;u2</c>), as zarr v2 writes it.</summary>
+    public string NumpyDType => new PixelFormat(1, Type).NumpyDType;
 
-        writer.WriteEndArray();
-        writer.WriteNull("compressor");
-        if (DimensionSeparator is { } separator)
-        {
-            writer.WriteString("dimension_separator", separator.ToString());
-        }
+    /// <summary>zarr v3's name of the sample type (<c>uint8</c>, <c>uint16</c>).</summary>
+    public string DataType => Type == PixelType.UInt16 ? "uint16" : "uint8";
 
-        writer.WriteString("dtype", DType);
-        if (FillValue is { } fill)
-        {
-            writer.WriteNumber("fill_value", fill);
-        }
-        else
-        {
-            writer.WriteNull("fill_value");
-        }
-        writer.WriteNull("filters");
-        writer.WriteString("order", "C");
-        writer.WriteStartArray("shape");
-        foreach (var length in Shape)
-        {
-            writer.WriteNumberValue(length);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteNumber("zarr_format", 2);
-        writer.WriteEndObject();
-    });
+    /// <summary>Bytes per sample.</summary>
+    public int SampleBytes => new PixelFormat(1, Type).BytesPerSample;
 }

@@ -26,4 +26,11 @@ internal static class ZarrJson
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>Writes a JSON document held as bytes as the next value, indented where it lands.</summary>
+    public static void WriteDocument(Utf8JsonWriter writer, ReadOnlyMemory<byte> json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        parsed.WriteTo(writer);
+    }
 }

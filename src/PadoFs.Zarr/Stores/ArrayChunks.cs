@@ -34,7 +34,7 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         }
 
         using var lease = cache.Get(new ChunkKey(slide, array, row, column), length, decode, startsRead: offset == 0);
-        if (Geometry.Layout == ZarrLayout.OmeNgff && Geometry.Format.Samples > 1)
+        if (Geometry.Layout.Axes == AxisOrder.ChannelsFirst && Geometry.Format.Samples > 1)
         {
             ChannelPlanes.Copy(lease.Span, Geometry.Format.Samples, Geometry.Format.BytesPerSample, offset, destination[..count]);
         }

@@ -5,10 +5,10 @@ using PadoFs.Zarr.Metadata;
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>
-/// The shape, chunking and chunk keys of one 2D image as a zarr array in a layout: (y, x[, s]) for pado,
-/// where single-sample images are 2D as in tifffile, and (c, y, x) for OME-NGFF. Chunk keys name one index per
-/// axis; the sample axis is never cut, so its index is always 0. The pado layout's <c>.zarray</c> is tifffile's
-/// (fill value 0); the OME-NGFF layout writes no fill value, so that xarray keeps the pixels' type.
+/// The shape, chunking and chunk keys of one 2D image as a zarr array in a layout: (y, x[, s]) with tifffile's axis
+/// names, where single-sample images are 2D as in tifffile, or (c, y, x). Chunk keys name one index per axis; the
+/// sample axis is never cut, so its index is always 0. tifffile's convention has fill value 0; OME-NGFF's writes
+/// none, so that xarray keeps the pixels' type.
 /// </summary>
 public sealed class ArrayGeometry
 {
@@ -27,19 +27,14 @@ public sealed class ArrayGeometry
         ChunkColumns = (int)((width + chunkWidth - 1) / chunkWidth);
         ChunkLength = checked(chunkHeight * chunkWidth * format.BytesPerPixel);
         Keys = keys;
-        char? separator = keys.IsNested ? keys.Separator : null;
-        (Metadata, _chunkGrid, _rowAxis) = layout switch
+        int? fillValue = layout.Metadata == MetadataConvention.OmeNgff ? null : 0;
+        (long[] shape, int[] chunks, _chunkGrid, _rowAxis, string[] names) = layout.Axes switch
         {
-            ZarrLayout.OmeNgff => (new ZarrArrayMetadata([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], format.NumpyDType, separator, FillValue: null), new[] { 1, ChunkRows, ChunkColumns }, 1),
-            _ when format.Samples == 1 => (new ZarrArrayMetadata([height, width], [chunkHeight, chunkWidth], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns }, 0),
-            _ => (new ZarrArrayMetadata([height, width, format.Samples], [chunkHeight, chunkWidth, format.Samples], format.NumpyDType, separator), new[] { ChunkRows, ChunkColumns, 1 }, 0),
+            AxisOrder.ChannelsFirst => ([format.Samples, height, width], [format.Samples, chunkHeight, chunkWidth], [1, ChunkRows, ChunkColumns], 1, ["c", "y", "x"]),
+            _ when format.Samples == 1 => ([height, width], [chunkHeight, chunkWidth], [ChunkRows, ChunkColumns], 0, ["Y", "X"]),
+            _ => (new long[] { height, width, format.Samples }, new[] { chunkHeight, chunkWidth, format.Samples }, new[] { ChunkRows, ChunkColumns, 1 }, 0, new[] { "Y", "X", "S" }),
         };
-        DimensionNames = layout switch
-        {
-            ZarrLayout.OmeNgff => ["c", "y", "x"],
-            _ when format.Samples == 1 => ["Y", "X"],
-            _ => ["Y", "X", "S"],
-        };
+        Metadata = new ZarrArrayMetadata(shape, chunks, format.Type, keys, names, fillValue);
     }
 
     public long Height { get; }
@@ -67,9 +62,6 @@ public sealed class ArrayGeometry
     public ReadOnlySpan<int> ChunkGrid => _chunkGrid;
 
     public ZarrArrayMetadata Metadata { get; }
-
-    /// <summary>Axis names as xarray reads them from <c>_ARRAY_DIMENSIONS</c>.</summary>
-    public IReadOnlyList<string> DimensionNames { get; }
 
     public long ChunkCount => (long)ChunkRows * ChunkColumns;
 

@@ -9,7 +9,8 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>Builds the zarr arrays of an open image: its levels (by tile or whole) and its associated images.</summary>
 internal static class ImageArrays
 {
-    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes)
+    /// <param name="inMultiscales">whether the level is one of a multiscale group, whose format may name its axes after the level.</param>
+    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, bool inMultiscales)
     {
         var grid = image.Levels[level];
         ArrayGeometry geometry;
@@ -18,7 +19,7 @@ internal static class ImageArrays
         {
             var width = checked((int)grid.Width);
             var height = checked((int)grid.Height);
-            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout));
+            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
             decode = (_, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
@@ -27,7 +28,7 @@ internal static class ImageArrays
         }
         else
         {
-            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout, format.ChunkKeys(layout));
+            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
             decode = (key, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
@@ -35,13 +36,21 @@ internal static class ImageArrays
             };
         }
 
-        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), format, attributes);
+        IReadOnlyList<string>? names = null;
+        if (inMultiscales)
+        {
+            var first = image.Levels[0];
+            var firstGeometry = new ArrayGeometry(first.Height, first.Width, first.ChunkHeight, first.ChunkWidth, image.PixelFormat, layout, geometry.Keys);
+            names = format.LevelDimensionNames(geometry.Metadata, firstGeometry.Metadata, level, layout.Metadata);
+        }
+
+        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), format, attributes, names);
     }
 
     public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache)
     {
         var (width, height) = image.GetAssociatedImageSize(name);
-        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout));
+        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
         ChunkDecoder decode = (_, destination) =>
         {
             using var loan = ImageLoan.From(lender);

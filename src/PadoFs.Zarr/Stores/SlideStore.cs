@@ -28,7 +28,7 @@ public sealed class SlideStore : ZarrStore
         var levels = new ZarrArray[image.Levels.Count];
         for (var level = 0; level < levels.Length; level++)
         {
-            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Format, Layout, options.SlideId, options.Cache, attributes: null);
+            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Format, Layout, options.SlideId, options.Cache, attributes: null, inMultiscales: true);
         }
 
         Levels = levels;
@@ -42,7 +42,7 @@ public sealed class SlideStore : ZarrStore
         AssociatedNames = names;
         var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
         _associatedDocuments = Format.GroupDocuments(attributes: null);
-        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout), DescendantDocuments());
+        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout.Metadata, Format.NgffVersion), DescendantDocuments());
     }
 
     public ZarrLayout Layout { get; }

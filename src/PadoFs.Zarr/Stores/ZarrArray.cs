@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PadoFs.Zarr.Formats;
-using PadoFs.Zarr.Metadata;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>
-/// One zarr array: its documents in its format (for v2 <c>.zarray</c> and <c>.zattrs</c>, holding the axis names
-/// plus the caller's attributes) and its chunks, keyed flat or in nested folders.
+/// One zarr array: its documents in its format (for v2 <c>.zarray</c> and <c>.zattrs</c>, for v3 <c>zarr.json</c>),
+/// holding the axis names and the caller's attributes, and its chunks, keyed flat or in nested folders.
 /// </summary>
 public sealed class ZarrArray
 {
     private readonly IReadOnlyList<NamedDocument> _documents;
 
-    public ZarrArray(ArrayChunks chunks, ZarrFormat format, JsonObject? attributes = null)
+    /// <param name="dimensionNames">axis names other than the geometry's, as a multiscale group may give its levels.</param>
+    public ZarrArray(ArrayChunks chunks, ZarrFormat format, JsonObject? attributes = null, IReadOnlyList<string>? dimensionNames = null)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(format);
         Chunks = chunks;
-        _documents = format.ArrayDocuments(chunks.Geometry.Metadata, ArrayAttributes.ToJson(chunks.Geometry.DimensionNames, attributes));
+        var metadata = dimensionNames is null ? chunks.Geometry.Metadata : chunks.Geometry.Metadata with { DimensionNames = dimensionNames };
+        _documents = format.ArrayDocuments(metadata, attributes);
     }
 
     public ArrayGeometry Geometry => Chunks.Geometry;
@@ -60,11 +61,17 @@ public sealed class ZarrArray
     }
 
     /// <summary>True when <paramref name="folder"/> (relative to the array, not empty) holds nested chunk keys.</summary>
-    public bool IsFolder(ReadOnlySpan<char> folder) => FolderDepth(folder) > 0;
+    public bool IsFolder(ReadOnlySpan<char> folder) => FolderDepth(folder) >= 0;
 
     /// <summary>The names directly inside <paramref name="folder"/> ("" for the array's own folder), or null when there is no such folder.</summary>
     public IReadOnlyList<StoreName>? List(ReadOnlySpan<char> folder)
     {
+        var keys = Geometry.Keys;
+        if (folder.IsEmpty && !keys.IsNested)
+        {
+            return [.. EnumerateNames().Select(name => new StoreName(name, IsFolder: false))];
+        }
+
         var depth = folder.IsEmpty ? 0 : FolderDepth(folder);
         if (depth < 0)
         {
@@ -72,17 +79,18 @@ public sealed class ZarrArray
         }
 
         var grid = Geometry.ChunkGrid;
-        if (!Geometry.Keys.IsNested)
-        {
-            return depth == 0 ? [.. EnumerateNames().Select(name => new StoreName(name, IsFolder: false))] : null;
-        }
-
-        var names = new List<StoreName>(grid[depth] + (depth == 0 ? _documents.Count : 0));
-        if (depth == 0)
+        var names = new List<StoreName>(grid[depth] + (folder.IsEmpty ? _documents.Count : 0));
+        if (folder.IsEmpty)
         {
             foreach (var document in _documents)
             {
                 names.Add(new StoreName(document.Name, IsFolder: false));
+            }
+
+            if (keys.Prefix is { } prefix)
+            {
+                names.Add(new StoreName(prefix, IsFolder: true));
+                return names;
             }
         }
 
@@ -95,15 +103,27 @@ public sealed class ZarrArray
         return names;
     }
 
-    // How many indices a nested chunk folder's path names (1 for "0" in a (c, y, x) array), or -1 when it is none.
+    // How many indices a chunk folder's path names ("0" of a nested (c, y, x) array names 1, the prefix folder "c" of
+    // zarr v3 keys none), or -1 when it is no chunk folder.
     private int FolderDepth(ReadOnlySpan<char> folder)
     {
-        var grid = Geometry.ChunkGrid;
-        if (!Geometry.Keys.IsNested || folder.IsEmpty)
+        var keys = Geometry.Keys;
+        if (!keys.IsNested || folder.IsEmpty)
         {
             return -1;
         }
 
+        if (keys.Prefix is { } prefix && folder.SequenceEqual(prefix))
+        {
+            return 0;
+        }
+
+        if (!keys.TryStripPrefix(ref folder))
+        {
+            return -1;
+        }
+
+        var grid = Geometry.ChunkGrid;
         var depth = 0;
         foreach (var part in folder.Split('/'))
         {

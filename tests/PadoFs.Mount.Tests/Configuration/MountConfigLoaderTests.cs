@@ -163,18 +163,19 @@ public class MountConfigLoaderTests
     public void Every_setting_but_images_has_its_environment_variable()
     {
         Assert.Equal(
-            ["PADOFS__MOUNTPOINT", "PADOFS__LAYOUT", "PADOFS__CACHE__MAXBYTES", "PADOFS__ALLOWOTHER", "PADOFS__MAXOPENSLIDES", "PADOFS__IDLESECONDS"],
+            ["PADOFS__MOUNTPOINT", "PADOFS__LAYOUT", "PADOFS__ZARRFORMAT", "PADOFS__CACHE__MAXBYTES", "PADOFS__ALLOWOTHER", "PADOFS__MAXOPENSLIDES", "PADOFS__IDLESECONDS"],
             MountSettings.Keys.Select(MountSettings.EnvironmentVariable));
         Assert.Empty(MountSettings.UnknownEnvironmentVariables(MountSettings.Keys.Select(MountSettings.EnvironmentVariable)));
     }
 
     [Theory]
-    [InlineData("pado", ZarrLayout.Pado)]
-    [InlineData("ome-ngff", ZarrLayout.OmeNgff)]
-    [InlineData("ngff", ZarrLayout.OmeNgff)]
-    [InlineData("OME-NGFF", ZarrLayout.OmeNgff)]
-    public void Every_accepted_layout_name_reads_in_a_config(string name, ZarrLayout layout)
+    [InlineData("pado", AxisOrder.SamplesLast, MetadataConvention.Tifffile)]
+    [InlineData("ome-ngff", AxisOrder.ChannelsFirst, MetadataConvention.OmeNgff)]
+    [InlineData("ngff", AxisOrder.ChannelsFirst, MetadataConvention.OmeNgff)]
+    [InlineData("OME-NGFF", AxisOrder.ChannelsFirst, MetadataConvention.OmeNgff)]
+    public void Every_accepted_layout_name_reads_in_a_config(string name, AxisOrder axes, MetadataConvention convention)
     {
+        var layout = new ZarrLayout(axes, convention);
         using var folder = new TemporaryDirectory();
 
         var loaded = MountConfigLoader.Load(Write(folder, $$"""{ "mountPoint": "/mnt/a", "layout": "{{name}}", "images": [] }"""));

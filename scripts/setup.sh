@@ -16,7 +16,11 @@ packages=(
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time
+  # tests: zarrita, the JavaScript zarr reader, runs on node
+  nodejs
 )
+# Debian's npm, unless the node installed already brings its own (as NodeSource's does)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 echo "setup: checking the Debian packages" >&2
 missing=()
@@ -36,6 +40,14 @@ fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH" >&2
   exit 1
+fi
+
+# The JavaScript readers the tests check against, exactly as package-lock.json pins them; again only when the lock
+# changed since the last install.
+oracles_js=tests/oracles-js
+if [ ! -f "$oracles_js/node_modules/.package-lock.json" ] || [ "$oracles_js/package-lock.json" -nt "$oracles_js/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the JavaScript test readers (npm ci in $oracles_js)" >&2
+  (cd "$oracles_js" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
 # minimal, not quiet: a first restore downloads for minutes, and each project restored is a line of progress.

@@ -78,6 +78,15 @@ def level_opener(how, group_path, group):
     raise SystemExit(f"unknown --open={how}")
 
 
+def in_reference_axes(array, layout, reference):
+    """The array with its axes in the reference's order: (c, y, x) of the ome-ngff layout moved to (y, x[, c])."""
+    if layout == "ome-ngff":
+        array = np.moveaxis(array, 0, -1)
+        if reference.ndim == 2:
+            array = array[..., 0]
+    return array
+
+
 def main():
     arguments = sys.argv[1:]
     how = "group"
@@ -91,11 +100,7 @@ def main():
     result = {"levels": {}, "group_levels": sorted(k for k in group.array_keys())}
     for level in wanted or range(count):
         reference = read(level)
-        array = open_level(level)[:]
-        if layout == "ome-ngff":
-            array = np.moveaxis(array, 0, -1)
-            if reference.ndim == 2:
-                array = array[..., 0]
+        array = in_reference_axes(open_level(level)[:], layout, reference)
         entry = {"shape": list(array.shape), "reference_shape": list(reference.shape), "dtype": str(array.dtype),
                  "reference_dtype": str(reference.dtype)}
         if array.shape == reference.shape:
@@ -104,4 +109,5 @@ def main():
     print(json.dumps(result))
 
 
-main()
+if __name__ == "__main__":
+    main()

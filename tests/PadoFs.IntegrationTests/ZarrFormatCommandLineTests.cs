@@ -34,6 +34,6 @@ public sealed class ZarrFormatCommandLineTests
         var (exitCode, _, stderr) = PadofsCommand.RunWith(new Dictionary<string, string> { ["PADOFS__ZARRFORMAT"] = value }, "mount", config);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains($"  - {problem}", stderr, StringComparison.Ordinal);
+        Assert.Equal($"padofs: Config '{config}': {problem}", stderr.TrimEnd());
     }
 }

@@ -96,6 +96,26 @@ public sealed class ZarrV3ExportTests
         }
     }
 
+    /// <summary>tifffile's store of one level (<c>aszarr(level=L)</c>) is an array whose axes keep the series' names.</summary>
+    [Theory]
+    [MemberData(nameof(TiffSlides))]
+    public void A_v3_level_store_is_the_array_tifffile_writes_with_the_callers_attributes(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        using var image = new Image(path).Open();
+        var plain = image.GetZarrStore(0, format: ZarrFormat.V3);
+        var attributed = image.GetZarrStore(0, zattrs: new System.Text.Json.Nodes.JsonObject { ["b"] = 2, ["a"] = "x" }, format: ZarrFormat.V3);
+
+        using var expected = JsonDocument.Parse(Python.RunOracle("tifffile_zarr_json.py", path));
+        using var withAttributes = JsonDocument.Parse(attributed.ReadAll("zarr.json"));
+
+        Assert.Equal(expected.RootElement[0].GetString(), System.Text.Encoding.UTF8.GetString(plain.ReadAll("zarr.json")));
+        var attributes = withAttributes.RootElement.GetProperty("attributes");
+        Assert.Equal(["a", "b"], attributes.EnumerateObject().Select(attribute => attribute.Name));
+        Assert.Equal(("x", 2), (attributes.GetProperty("a").GetString(), attributes.GetProperty("b").GetInt32()));
+        Assert.Equal(plain.EnumerateKeys().Skip(1), image.GetZarrStore(0).EnumerateKeys().Skip(2).Select(key => "c/" + key.Replace('.', '/')));
+    }
+
     [Fact]
     public void The_ome_ngff_root_says_its_version_once_and_scales_in_micrometres()
     {

@@ -33,7 +33,7 @@ if [ -z "$config" ]; then
     *)
       first_tile='g["0"][:, :256, :256]'
       viewers="  napari:       napari --plugin napari-ome-zarr $slide
-  QuPath:       File > Open... $slide"
+  QuPath:       drag $slide onto QuPath (or File > Open... $slide/.zattrs)"
       ;;
   esac
   step "[4/4] mounting the demo slide (layout $layout) at $mnt/demo/generated-slide.zarr"

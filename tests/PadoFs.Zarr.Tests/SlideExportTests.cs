@@ -77,7 +77,7 @@ public sealed class SlideExportTests
         Assert.Empty(consolidated.Different);
         Assert.Equal(store.EnumerateKeys().Count(key => key.EndsWith(".zgroup", StringComparison.Ordinal) || key.EndsWith(".zarray", StringComparison.Ordinal) || key.EndsWith(".zattrs", StringComparison.Ordinal)), consolidated.Documents);
         var arrays = Enumerable.Range(0, store.Levels.Count).Select(level => level.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Concat(store.AssociatedNames.Select(name => $"associated/{name}"));
+            .Concat(store.AssociatedNames.Select(name => layout == ZarrLayout.OmeNgff ? $"associated/{name}/0" : $"associated/{name}"));
         Assert.Equal(arrays.Order(StringComparer.Ordinal), consolidated.Arrays.Order(StringComparer.Ordinal));
         Assert.True(consolidated.Level0Equal);
     }
@@ -113,6 +113,23 @@ public sealed class SlideExportTests
     }
 
     [Fact]
+    public void In_the_ome_ngff_layout_every_associated_image_is_an_ngff_image_of_its_own_that_validates()
+    {
+        using var folder = new TemporaryDirectory();
+        var target = Export(SharedSlides.PathOf("cmu-1-small-region.svs"), folder.File("slide.zarr"), ZarrLayout.OmeNgff);
+        var groups = Directory.GetDirectories(Path.Combine(target, "associated"));
+
+        Assert.Equal(["label", "macro", "thumbnail"], groups.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var group in groups)
+        {
+            var (image, strict) = ZarrOracle.ValidateNgff(Path.Combine(group, ".zattrs"));
+            Assert.Empty(image);
+            Assert.Empty(strict);
+            Assert.True(File.Exists(Path.Combine(group, "0", ".zarray")), group);
+        }
+    }
+
+    [Fact]
     public void The_root_attributes_carry_the_pado_record_and_scales_in_micrometres()
     {
         var path = SharedSlides.PathOf("cmu-1-small-region.svs");
@@ -130,6 +147,23 @@ public sealed class SlideExportTests
         Assert.Equal([1, 0.499, 0.499], scale.EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(path, root.GetProperty("pado").GetProperty("urlpath").GetString());
         Assert.Equal(["site", "cmu"], root.GetProperty("pado").GetProperty("image_id").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public void A_name_with_characters_xml_cannot_carry_still_gives_a_well_formed_ome_xml()
+    {
+        using var image = new Image(SharedSlides.PathOf("boxes.tiff")).Open();
+        var store = new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayout.OmeNgff, ImageId = ["site", "a\u0001b\u001fc.tiff"] });
+
+        using var folder = new TemporaryDirectory();
+        var document = folder.File("METADATA.ome.xml");
+        File.WriteAllBytes(document, store.ReadAll("OME/METADATA.ome.xml"));
+
+        var name = Python.RunCode(
+            "import sys, xml.etree.ElementTree as E; print(ascii(E.parse(sys.stdin.read().strip()).getroot().find('{*}Image').get('Name')))",
+            document);
+
+        Assert.Equal("'a\\ufffdb\\ufffdc.tiff'", name.Trim());
     }
 
     [Theory]

@@ -15,26 +15,15 @@ namespace PadoFs.Zarr.Metadata;
 /// </summary>
 internal static class SlideAttributes
 {
-    private const string Ngff04 = "0.4";
     private const string TifffileMultiscalesVersion = "0.1";
 
     public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, PixelFormat format, ImageRecord record, MetadataConvention convention, string ngffVersion) =>
         ZarrJson.Write(writer =>
         {
             writer.WriteStartObject();
-            if (convention == MetadataConvention.OmeNgff && ngffVersion == Ngff04)
+            if (convention == MetadataConvention.OmeNgff)
             {
-                WriteNgffMultiscales(writer, name, levels, record, ngffVersion);
-                OmeroChannels.Write(writer, format, ngffVersion);
-            }
-            else if (convention == MetadataConvention.OmeNgff)
-            {
-                // From 0.5 the version is said once, for the whole "ome" block.
-                writer.WriteStartObject("ome");
-                writer.WriteString("version", ngffVersion);
-                WriteNgffMultiscales(writer, name, levels, record, version: null);
-                OmeroChannels.Write(writer, format, version: null);
-                writer.WriteEndObject();
+                NgffImageBlock.Write(writer, ngffVersion, format, (inner, version) => WriteNgffMultiscales(inner, name, levels, record, version));
             }
             else
             {
@@ -93,7 +82,7 @@ internal static class SlideAttributes
         writer.WriteEndArray();
     }
 
-    private static void WriteAxes(Utf8JsonWriter writer, bool hasMpp)
+    public static void WriteAxes(Utf8JsonWriter writer, bool hasMpp)
     {
         writer.WriteStartArray("axes");
         WriteChannelAxis(writer);
@@ -132,22 +121,27 @@ internal static class SlideAttributes
             // Per axis, since a level's width and height need not shrink by exactly the same factor.
             var scaleX = (record.MppX ?? 1) * ((double)level0.Width / level.Width);
             var scaleY = (record.MppY ?? 1) * ((double)level0.Height / level.Height);
-            writer.WriteStartObject();
-            writer.WriteString("path", level.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteStartArray("coordinateTransformations");
-            writer.WriteStartObject();
-            writer.WriteString("type", "scale");
-            writer.WriteStartArray("scale");
-            writer.WriteNumberValue(1);
-            writer.WriteNumberValue(scaleY);
-            writer.WriteNumberValue(scaleX);
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            WriteDataset(writer, level.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), scaleY, scaleX);
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>One entry of <c>datasets</c>: the array's path and its scale on (c, y, x).</summary>
+    public static void WriteDataset(Utf8JsonWriter writer, string path, double scaleY, double scaleX)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", path);
+        writer.WriteStartArray("coordinateTransformations");
+        writer.WriteStartObject();
+        writer.WriteString("type", "scale");
+        writer.WriteStartArray("scale");
+        writer.WriteNumberValue(1);
+        writer.WriteNumberValue(scaleY);
+        writer.WriteNumberValue(scaleX);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

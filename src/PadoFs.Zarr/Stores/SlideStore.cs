@@ -7,8 +7,10 @@ namespace PadoFs.Zarr.Stores;
 
 /// <summary>
 /// A whole slide as a zarr group in its format: the group's documents (attributes: multiscales and the pado
-/// record; consolidated metadata of the whole tree), one array per level under "0", "1", ... and the associated images under <c>associated/&lt;name&gt;</c>,
-/// outside multiscales.
+/// record; consolidated metadata of the whole tree), one array per level under "0", "1", ... and the associated
+/// images under <c>associated/&lt;name&gt;</c>, outside the slide's multiscales. In the OME-NGFF layout each
+/// associated image is an OME-NGFF image group of its own (its array at <c>associated/&lt;name&gt;/0</c>) and
+/// <c>OME/METADATA.ome.xml</c> describes the slide and then the associated images for Bio-Formats and QuPath.
 /// </summary>
 public sealed class SlideStore : ZarrStore
 {
@@ -17,6 +19,9 @@ public sealed class SlideStore : ZarrStore
     private readonly Dictionary<string, ZarrArray> _associatedByName;
     private readonly IReadOnlyList<NamedDocument> _documents;
     private readonly IReadOnlyList<NamedDocument> _associatedDocuments;
+    private readonly Dictionary<string, IReadOnlyList<NamedDocument>> _associatedGroups = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<NamedDocument> _omeGroupDocuments = [];
+    private readonly IReadOnlyList<NamedDocument> _omeDocuments = [];
 
     public SlideStore(Image image, SlideStoreOptions options)
     {
@@ -41,8 +46,20 @@ public sealed class SlideStore : ZarrStore
 
         AssociatedNames = names;
         var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
+        var record = image.ToRecord(options.ImageId);
         _associatedDocuments = Format.GroupDocuments(attributes: null);
-        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout.Metadata, Format.NgffVersion), DescendantDocuments());
+        if (Layout.Metadata == MetadataConvention.OmeNgff)
+        {
+            foreach (var associated in names)
+            {
+                _associatedGroups[associated] = Format.GroupDocuments(AssociatedImageAttributes.ToJson(associated, image.PixelFormat, Format.NgffVersion));
+            }
+
+            _omeGroupDocuments = Format.GroupDocuments(attributes: null);
+            _omeDocuments = [.. _omeGroupDocuments, new NamedDocument(OmeXmlDocument.FileName, new ZarrDocument(OmeXmlDocument.ForSlide(image, name, record)))];
+        }
+
+        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, record, Layout.Metadata, Format.NgffVersion), DescendantDocuments());
     }
 
     public ZarrLayout Layout { get; }
@@ -79,11 +96,25 @@ public sealed class SlideStore : ZarrStore
 
             foreach (var associated in AssociatedNames)
             {
+                if (_associatedGroups.TryGetValue(associated, out var group))
+                {
+                    foreach (var document in group)
+                    {
+                        yield return $"{AssociatedFolder}/{associated}/{document.Name}";
+                    }
+                }
+
+                var folder = AssociatedArrayFolder(associated);
                 foreach (var name in _associatedByName[associated].EnumerateNames())
                 {
-                    yield return $"{AssociatedFolder}/{associated}/{name}";
+                    yield return $"{folder}/{name}";
                 }
             }
+        }
+
+        foreach (var document in _omeDocuments)
+        {
+            yield return $"{OmeXmlDocument.Folder}/{document.Name}";
         }
     }
 
@@ -101,7 +132,23 @@ public sealed class SlideStore : ZarrStore
             return FindDocument(_documents, head);
         }
 
-        return head.SequenceEqual(AssociatedFolder) && AssociatedNames.Count > 0 ? FindDocument(_associatedDocuments, rest) : null;
+        if (head.SequenceEqual(OmeXmlDocument.Folder))
+        {
+            return FindDocument(_omeDocuments, rest);
+        }
+
+        if (!head.SequenceEqual(AssociatedFolder) || AssociatedNames.Count == 0)
+        {
+            return null;
+        }
+
+        var associated = Split(rest, out var inGroup);
+        if (inGroup.IsEmpty)
+        {
+            return FindDocument(_associatedDocuments, associated);
+        }
+
+        return AssociatedGroup(associated) is { } group ? FindDocument(group, inGroup) : null;
     }
 
     public override IReadOnlyList<StoreName>? List(string folder)
@@ -125,6 +172,23 @@ public sealed class SlideStore : ZarrStore
                 names.Add(new StoreName(AssociatedFolder, IsFolder: true));
             }
 
+            if (_omeDocuments.Count > 0)
+            {
+                names.Add(new StoreName(OmeXmlDocument.Folder, IsFolder: true));
+            }
+
+            return names;
+        }
+
+        if (folder == OmeXmlDocument.Folder && _omeDocuments.Count > 0)
+        {
+            return Names(_omeDocuments);
+        }
+
+        if (AssociatedGroupAt(folder) is { } group)
+        {
+            var names = Names(group);
+            names.Add(new StoreName(AssociatedImageAttributes.LevelPath, IsFolder: true));
             return names;
         }
 
@@ -150,7 +214,9 @@ public sealed class SlideStore : ZarrStore
             return inArray.IsEmpty || array.IsFolder(inArray);
         }
 
-        return path == AssociatedFolder && AssociatedNames.Count > 0;
+        return (path == AssociatedFolder && AssociatedNames.Count > 0)
+            || (path == OmeXmlDocument.Folder && _omeDocuments.Count > 0)
+            || AssociatedGroupAt(path) is not null;
     }
 
     // The array whose folder holds path, and the rest of path inside it (empty for the array's folder itself).
@@ -159,8 +225,20 @@ public sealed class SlideStore : ZarrStore
         var head = Split(path, out var rest);
         if (head.SequenceEqual(AssociatedFolder))
         {
-            var associated = Split(rest, out inArray);
-            return _associatedByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(associated, out var image) ? image : null;
+            var associated = Split(rest, out var inImage);
+            if (!_associatedByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(associated, out var image))
+            {
+                inArray = [];
+                return null;
+            }
+
+            if (_associatedGroups.Count == 0)
+            {
+                inArray = inImage;
+                return image;
+            }
+
+            return Split(inImage, out inArray).SequenceEqual(AssociatedImageAttributes.LevelPath) ? image : null;
         }
 
         inArray = rest;
@@ -174,6 +252,19 @@ public sealed class SlideStore : ZarrStore
         rest = slash < 0 ? [] : path[(slash + 1)..];
         return slash < 0 ? path : path[..slash];
     }
+
+    // The documents of the associated image's own group (OME-NGFF layout only) that path names: associated/<name>.
+    private IReadOnlyList<NamedDocument>? AssociatedGroupAt(ReadOnlySpan<char> path)
+    {
+        var head = Split(path, out var rest);
+        return head.SequenceEqual(AssociatedFolder) && rest.IndexOf('/') < 0 ? AssociatedGroup(rest) : null;
+    }
+
+    private IReadOnlyList<NamedDocument>? AssociatedGroup(ReadOnlySpan<char> name) =>
+        _associatedGroups.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var group) ? group : null;
+
+    private string AssociatedArrayFolder(string name) =>
+        _associatedGroups.Count == 0 ? $"{AssociatedFolder}/{name}" : $"{AssociatedFolder}/{name}/{AssociatedImageAttributes.LevelPath}";
 
     private static ZarrDocument? FindDocument(IReadOnlyList<NamedDocument> documents, ReadOnlySpan<char> name)
     {
@@ -213,10 +304,17 @@ public sealed class SlideStore : ZarrStore
             AddKeyed(documents, AssociatedFolder, _associatedDocuments);
             foreach (var associated in AssociatedNames)
             {
-                AddKeyed(documents, $"{AssociatedFolder}/{associated}", _associatedByName[associated].Documents);
+                if (_associatedGroups.TryGetValue(associated, out var group))
+                {
+                    AddKeyed(documents, $"{AssociatedFolder}/{associated}", group);
+                }
+
+                AddKeyed(documents, AssociatedArrayFolder(associated), _associatedByName[associated].Documents);
             }
         }
 
+        // The OME-XML is no zarr metadata document: only the group's own documents are consolidated.
+        AddKeyed(documents, OmeXmlDocument.Folder, _omeGroupDocuments);
         return documents;
     }
 

@@ -53,13 +53,7 @@ internal sealed class ZarrV2Format : ZarrFormat
     private static byte[] ArrayJson(ZarrArrayMetadata metadata) => ZarrJson.Write(writer =>
     {
         writer.WriteStartObject();
-        writer.WriteStartArray("chunks");
-        foreach (var chunk in metadata.Chunks)
-        {
-            writer.WriteNumberValue(chunk);
-        }
-
-        writer.WriteEndArray();
+        ZarrJson.WriteNumbers(writer, "chunks", metadata.Chunks);
         writer.WriteNull("compressor");
         if (metadata.Keys.IsNested)
         {
@@ -78,13 +72,7 @@ internal sealed class ZarrV2Format : ZarrFormat
 
         writer.WriteNull("filters");
         writer.WriteString("order", "C");
-        writer.WriteStartArray("shape");
-        foreach (var length in metadata.Shape)
-        {
-            writer.WriteNumberValue(length);
-        }
-
-        writer.WriteEndArray();
+        ZarrJson.WriteNumbers(writer, "shape", metadata.Shape);
         writer.WriteNumber("zarr_format", 2);
         writer.WriteEndObject();
     });

@@ -91,13 +91,7 @@ internal sealed class ZarrV3Format : ZarrFormat
         ZarrJson.WriteDocument(writer, attributes);
         writer.WriteStartObject("chunk_grid");
         writer.WriteStartObject("configuration");
-        writer.WriteStartArray("chunk_shape");
-        foreach (var chunk in metadata.Chunks)
-        {
-            writer.WriteNumberValue(chunk);
-        }
-
-        writer.WriteEndArray();
+        ZarrJson.WriteNumbers(writer, "chunk_shape", metadata.Chunks);
         writer.WriteEndObject();
         writer.WriteString("name", "regular");
         writer.WriteEndObject();
@@ -120,13 +114,7 @@ internal sealed class ZarrV3Format : ZarrFormat
         writer.WriteEndArray();
         writer.WriteNumber("fill_value", metadata.FillValue ?? 0);
         writer.WriteString("node_type", "array");
-        writer.WriteStartArray("shape");
-        foreach (var length in metadata.Shape)
-        {
-            writer.WriteNumberValue(length);
-        }
-
-        writer.WriteEndArray();
+        ZarrJson.WriteNumbers(writer, "shape", metadata.Shape);
         writer.WriteNumber("zarr_format", 3);
         writer.WriteEndObject();
     });

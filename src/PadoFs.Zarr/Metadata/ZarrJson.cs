@@ -27,6 +27,19 @@ internal static class ZarrJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Writes <paramref name="numbers"/> as the list <paramref name="name"/> (a shape, a chunk shape).</summary>
+    public static void WriteNumbers<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> numbers)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        writer.WriteStartArray(name);
+        foreach (var number in numbers)
+        {
+            writer.WriteNumberValue(long.CreateChecked(number));
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a JSON document held as bytes as the next value, indented where it lands.</summary>
     public static void WriteDocument(Utf8JsonWriter writer, ReadOnlyMemory<byte> json)
     {

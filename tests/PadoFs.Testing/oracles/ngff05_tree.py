@@ -1,7 +1,7 @@
 """Check every zarr.json of a zarr v3 tree: each is a zarr v3 node; each whose attributes hold "ome" validates
 against the OME-NGFF 0.5 image and strict image schemas (offline), its axes are in the specification's order, and
-the arrays of its multiscales name their
-axes (dimension_names) as the multiscales' axes do, with one scale per axis.
+the arrays of its multiscales name their axes (dimension_names) as the multiscales' axes do, with one scale per
+axis.
 
 usage: ngff05_tree.py SCHEMA_DIR ROOT
 Prints one JSON object: how many documents and how many NGFF images were checked, and every error.
@@ -10,20 +10,10 @@ import json
 import os
 import sys
 
-import jsonschema
+from ngff_validate import image_validators
 
 schema_dir, root = sys.argv[1:3]
-store = {}
-for name in os.listdir(schema_dir):
-    if name.endswith(".json"):
-        with open(os.path.join(schema_dir, name)) as f:
-            schema = json.load(f)
-        store[schema["$id"]] = schema
-validators = {}
-for kind in ("image", "strict_image"):
-    with open(os.path.join(schema_dir, f"0.5-{kind}.schema.json")) as f:
-        schema = json.load(f)
-    validators[kind] = jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
+validators = image_validators(schema_dir, "0.5")
 
 errors = []
 documents = 0

@@ -9,21 +9,26 @@ import sys
 
 import jsonschema
 
-schema_dir, zattrs_path = sys.argv[1:3]
-store = {}
-for name in os.listdir(schema_dir):
-    if name.endswith(".json"):
-        with open(os.path.join(schema_dir, name)) as f:
+
+def image_validators(schema_dir, version):
+    """The image and strict image validators of an OME-NGFF version, references resolved from the folder's schemas."""
+    store = {}
+    for name in os.listdir(schema_dir):
+        if name.endswith(".json"):
+            with open(os.path.join(schema_dir, name)) as f:
+                schema = json.load(f)
+            store[schema["$id"]] = schema
+    validators = {}
+    for kind in ("image", "strict_image"):
+        with open(os.path.join(schema_dir, f"{version}-{kind}.schema.json")) as f:
             schema = json.load(f)
-        store[schema["$id"]] = schema
+        validators[kind] = jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
+    return validators
 
-with open(zattrs_path) as f:
-    document = json.load(f)
 
-result = {}
-for kind in ("image", "strict_image"):
-    with open(os.path.join(schema_dir, f"0.4-{kind}.schema.json")) as f:
-        schema = json.load(f)
-    validator = jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
-    result[kind] = [error.message for error in validator.iter_errors(document)]
-print(json.dumps(result))
+if __name__ == "__main__":
+    schema_dir, zattrs_path = sys.argv[1:3]
+    with open(zattrs_path) as f:
+        document = json.load(f)
+    validators = image_validators(schema_dir, "0.4")
+    print(json.dumps({kind: [error.message for error in validator.iter_errors(document)] for kind, validator in validators.items()}))

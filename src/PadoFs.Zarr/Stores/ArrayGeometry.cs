@@ -7,8 +7,8 @@ namespace PadoFs.Zarr.Stores;
 /// <summary>
 /// The shape, chunking and chunk keys of one 2D image as a zarr array in a layout: (y, x[, s]) with tifffile's axis
 /// names, where single-sample images are 2D as in tifffile, or (c, y, x). Chunk keys name one index per axis; the
-/// sample axis is never cut, so its index is always 0. tifffile's convention has fill value 0; OME-NGFF's writes
-/// none, so that xarray keeps the pixels' type.
+/// sample axis is never cut, so its index is always 0. tifffile's convention has fill value 0; OME-NGFF's has none
+/// (null in zarr v2, so that xarray keeps the pixels' type; zarr v3 requires one and writes 0).
 /// </summary>
 public sealed class ArrayGeometry
 {

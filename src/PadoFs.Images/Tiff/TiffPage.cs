@@ -1,3 +1,5 @@
+using PadoFs.Images.Pixels;
+
 namespace PadoFs.Images.Tiff;
 
 /// <summary>
@@ -40,6 +42,8 @@ public sealed class TiffPage
         SamplesPerPixel = (int)samples;
         BitsPerSample = SmallInteger(reader, TiffTagCode.BitsPerSample, 1);
         SampleFormat = SmallInteger(reader, TiffTagCode.SampleFormat, 1);
+        HasUniformSamples = AllValuesEqual(reader, TiffTagCode.BitsPerSample) && AllValuesEqual(reader, TiffTagCode.SampleFormat);
+        SampleType = HasUniformSamples ? SampleTypeOf(SampleFormat, BitsPerSample) : null;
         Compression = SmallInteger(reader, TiffTagCode.Compression, 1);
         Photometric = SmallInteger(reader, TiffTagCode.Photometric, 0);
         PlanarConfiguration = SmallInteger(reader, TiffTagCode.PlanarConfiguration, 1);
@@ -108,6 +112,15 @@ public sealed class TiffPage
 
     /// <summary>1 unsigned integer, 2 signed integer, 3 IEEE float.</summary>
     public int SampleFormat { get; }
+
+    /// <summary>True when every sample has the size and format of the first (BitsPerSample and SampleFormat hold one value each per sample).</summary>
+    public bool HasUniformSamples { get; }
+
+    /// <summary>
+    /// The numpy type tifffile gives one sample (<see cref="SampleFormat"/> and <see cref="BitsPerSample"/>): unsigned or
+    /// signed 8, 16 or 32 bits, float 16, 32 or 64 bits; null for any other, and for samples of different types.
+    /// </summary>
+    public PixelType? SampleType { get; }
 
     /// <summary>The raw TIFF compression code, e.g. 1 none, 5 LZW, 7 JPEG, 8 Deflate, 33005 JPEG 2000 (Aperio).</summary>
     public int Compression { get; }
@@ -240,6 +253,40 @@ public sealed class TiffPage
         var (tags, next) = reader.ReadIfd(offset);
         nextOffset = next;
         return new TiffPage(reader, offset, index, subIfdIndex, tags);
+    }
+
+    private static PixelType? SampleTypeOf(int sampleFormat, int bits) => (sampleFormat, bits) switch
+    {
+        (1, 8) => PixelType.UInt8,
+        (1, 16) => PixelType.UInt16,
+        (1, 32) => PixelType.UInt32,
+        (2, 8) => PixelType.Int8,
+        (2, 16) => PixelType.Int16,
+        (2, 32) => PixelType.Int32,
+        (3, 16) => PixelType.Float16,
+        (3, 32) => PixelType.Float32,
+        (3, 64) => PixelType.Float64,
+        _ => null,
+    };
+
+    // Values beyond the samples are never used; reading at most one per sample bounds what a corrupt count costs.
+    private bool AllValuesEqual(TiffDirectoryReader reader, int code)
+    {
+        if (!TryGetTag(code, out var tag) || tag.Count < 2)
+        {
+            return true;
+        }
+
+        var values = reader.ReadIntegers(tag, Math.Min(tag.Count, SamplesPerPixel));
+        foreach (var value in values)
+        {
+            if (value != values[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static long CeilingDivide(long value, long divisor) => (value / divisor) + (value % divisor == 0 ? 0 : 1);

@@ -15,6 +15,7 @@ public sealed class TiffPage
     public const long MaxSide = uint.MaxValue;
 
     private const int MaxSubIfds = 4096;
+    private const int OldJpegCompression = 6;
     private const long DefaultRowsPerStrip = uint.MaxValue;
 
     private readonly Dictionary<int, TiffTag> _tagsByCode = [];
@@ -55,6 +56,7 @@ public sealed class TiffPage
             ? reader.ReadString(description).Trim()
             : string.Empty;
         JpegTables = TryGetTag(TiffTagCode.JpegTables, out var tables) ? reader.ReadBytes(tables) : null;
+        OldJpeg = Compression == OldJpegCompression ? ReadOldJpeg(reader) : null;
         SubIfdOffsets = TryGetTag(TiffTagCode.SubIfds, out var subIfds) ? ReadSubIfdOffsets(reader, subIfds) : [];
 
         // A TileWidth tag makes a page tiled, as in libtiff, whatever its value: a tile side of 0 is an error, not strips.
@@ -162,6 +164,9 @@ public sealed class TiffPage
 
     /// <summary>The JPEG tables shared by every JPEG chunk of the page, when the page has them.</summary>
     public byte[]? JpegTables { get; }
+
+    /// <summary>The tags of an old-style JPEG page (compression 6) that describe its streams; null for any other page.</summary>
+    public TiffOldJpeg? OldJpeg { get; }
 
     /// <summary>Offsets of the IFDs this page lists in its SubIFDs tag (OME-TIFF pyramids keep their levels there).</summary>
     public IReadOnlyList<long> SubIfdOffsets { get; }
@@ -302,6 +307,21 @@ public sealed class TiffPage
         return value is >= 0 and <= ushort.MaxValue
             ? (int)value
             : throw new TiffFormatException($"page {Index} has {value} in tag {code}, which holds a 16-bit value.");
+    }
+
+    private TiffOldJpeg ReadOldJpeg(TiffDirectoryReader reader)
+    {
+        long[] Offsets(int code) => TryGetTag(code, out var tag) ? reader.ReadIntegers(tag, SamplesPerPixel) : [];
+        var subsampling = TryGetTag(TiffTagCode.YCbCrSubSampling, out var factors) ? reader.ReadIntegers(factors, 2) : [];
+        return new TiffOldJpeg(
+            (int)Integer(reader, TiffTagCode.JpegProc, 1),
+            Integer(reader, TiffTagCode.JpegInterchangeFormat, 0),
+            (int)Math.Clamp(Integer(reader, TiffTagCode.JpegRestartInterval, 0), 0, ushort.MaxValue),
+            Offsets(TiffTagCode.JpegQTables),
+            Offsets(TiffTagCode.JpegDcTables),
+            Offsets(TiffTagCode.JpegAcTables),
+            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[0], 0, 16) : 2,
+            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[1], 0, 16) : 2);
     }
 
     private long ReadNewSubfileType(TiffDirectoryReader reader)

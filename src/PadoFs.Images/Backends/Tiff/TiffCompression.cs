@@ -11,6 +11,7 @@ internal static class TiffCompression
 {
     public const int None = 1;
     public const int Lzw = 5;
+    public const int OldJpeg = 6;
     public const int Jpeg = 7;
     public const int Deflate = 8;
     public const int PackBits = 32773;
@@ -22,9 +23,16 @@ internal static class TiffCompression
     public const int Zstd = 50000;
     public const int WebP = 50001;
 
-    /// <summary>False for a page whose compression it cannot decode; true with a null decoder for uncompressed data.</summary>
-    public static bool TryGetDecoder(TiffPage page, out IChunkDecoder? decoder)
+    /// <summary>False, with the reason, for a page whose compression it cannot decode; true with a null decoder for uncompressed data.</summary>
+    public static bool TryGetDecoder(TiffFile file, TiffPage page, out IChunkDecoder? decoder, out string reason)
     {
+        reason = string.Empty;
+        if (page.Compression == OldJpeg)
+        {
+            decoder = OldJpegChunkDecoder.TryCreate(file, page, out reason);
+            return decoder is not null;
+        }
+
         var width = (int)page.ChunkWidth;
         var height = (int)page.ChunkHeight;
         var samples = page.PlanarConfiguration == 2 ? 1 : page.SamplesPerPixel;
@@ -34,14 +42,16 @@ internal static class TiffCompression
             Deflate or ObsoleteDeflate => DeflateDecoder.Instance,
             PackBits => PackBitsDecoder.Instance,
             Zstd => ZstdDecoder.Instance,
-            Jpeg when JpegColorSpaceOf(page) is { } colorSpace => new JpegChunkDecoder(page.JpegTables, colorSpace, width, height, page.SamplesPerPixel),
+            Jpeg when JpegColorSpaceOf(page) is { } colorSpace => new JpegChunkDecoder(page.JpegTables, colorSpace, width, height, page.SamplesPerPixel, !page.IsTiled),
             AperioJpeg2000YCbCr or Jpeg2000Lossy or AperioJpeg2000Rgb or Jpeg2000 when page.SampleFormat is 1 or 2 && page.BitsPerSample is 8 or 16 =>
                 new Jpeg2000ChunkDecoder(page.Compression, width, height, samples, page.BitsPerSample / 8),
             WebP when page.PlanarConfiguration == 1 && page.SamplesPerPixel is 3 or 4 && page.BitsPerSample == 8 && page.SampleFormat == 1 =>
                 new WebPChunkDecoder(width, height, page.SamplesPerPixel),
             _ => null,
         };
-        return decoder is not null || page.Compression == None;
+        var decodes = decoder is not null || page.Compression == None;
+        reason = decodes ? string.Empty : $"unsupported TIFF compression {page.Compression}";
+        return decodes;
     }
 
     /// <summary>

@@ -59,9 +59,8 @@ internal sealed class TiffPageDecoder
     /// <summary>A decoder for <paramref name="page"/>, or the reason this backend cannot decode it.</summary>
     public static TiffPageDecoder? TryCreate(TiffFile file, TiffPage page, out string reason)
     {
-        if (!TiffCompression.TryGetDecoder(page, out var decoder))
+        if (!TiffCompression.TryGetDecoder(file, page, out var decoder, out reason))
         {
-            reason = $"unsupported TIFF compression {page.Compression}";
             return null;
         }
 
@@ -205,7 +204,7 @@ internal sealed class TiffPageDecoder
             return $"unsupported TIFF FillOrder {page.FillOrder}";
         }
 
-        if (page.Photometric == YCbCr && page.Compression != TiffCompression.Jpeg)
+        if (page.Photometric == YCbCr && page.Compression is not (TiffCompression.Jpeg or TiffCompression.OldJpeg))
         {
             // YCbCr outside JPEG is stored subsampled in a sample layout of its own, which no slide writer uses.
             return "unsupported TIFF YCbCr image outside JPEG";

@@ -1,0 +1,135 @@
+using System.Buffers;
+using PadoFs.Images.Codecs;
+using PadoFs.Images.Codecs.Jpeg;
+using PadoFs.Images.Tiff;
+
+namespace PadoFs.Images.Backends.Tiff;
+
+/// <summary>
+/// Decodes the chunks of an old-style JPEG page (TIFF compression 6, JPEGProc baseline, tables in JPEGQTables,
+/// JPEGDCTables and JPEGACTables): each chunk's entropy-coded data gets the frame and scan headers the tags describe
+/// and is decoded with the page's tables as a JPEG chunk is, YCbCr converted to RGB, as libtiff decodes it.
+/// </summary>
+internal sealed class OldJpegChunkDecoder : IChunkDecoder
+{
+    private const int Baseline = 1;
+    private const int QuantizationTableLength = 64;
+    private const int HuffmanCountsLength = 16;
+    private const int MaxHuffmanValues = 256;
+    private const int MaxTables = 4;
+
+    private readonly byte[] _tables;
+    private readonly OldJpegTableCounts _counts;
+    private readonly JpegColorSpace _colorSpace;
+    private readonly int _width;
+    private readonly int _height;
+    private readonly int _samples;
+    private readonly int _subsamplingX;
+    private readonly int _subsamplingY;
+
+    private OldJpegChunkDecoder(TiffPage page, TiffOldJpeg tags, byte[] tables, OldJpegTableCounts counts, JpegColorSpace colorSpace)
+    {
+        _tables = tables;
+        _counts = counts;
+        _colorSpace = colorSpace;
+        _width = (int)page.ChunkWidth;
+        _height = (int)page.ChunkHeight;
+        _samples = page.SamplesPerPixel;
+        (_subsamplingX, _subsamplingY) = colorSpace == JpegColorSpace.YCbCr ? (tags.SubsamplingX, tags.SubsamplingY) : (1, 1);
+    }
+
+    /// <summary>A decoder for <paramref name="page"/>, or null with the reason it cannot be decoded.</summary>
+    public static OldJpegChunkDecoder? TryCreate(TiffFile file, TiffPage page, out string reason)
+    {
+        var tags = page.OldJpeg!;
+        JpegColorSpace? colorSpace = (page.SamplesPerPixel, page.Photometric, page.BitsPerSample, page.PlanarConfiguration) switch
+        {
+            (1, TiffPhotometric.MinIsBlack, 8, _) => JpegColorSpace.Gray,
+            // RGB here means YCbCr, as libtiff and tifffile read such pages.
+            (3, TiffPhotometric.YCbCr or TiffPhotometric.Rgb, 8, 1) => JpegColorSpace.YCbCr,
+            _ => null,
+        };
+        reason = colorSpace is null ? $"unsupported old-style JPEG of {page.SamplesPerPixel} samples of {page.BitsPerSample} bits, photometric {page.Photometric}"
+            : tags.Process != Baseline ? $"unsupported old-style JPEG process {tags.Process} (only baseline)"
+            : tags.QuantizationTables.Count == 0 || tags.DcTables.Count == 0 || tags.AcTables.Count == 0 ? "old-style JPEG without JPEGQTables, JPEGDCTables or JPEGACTables"
+            : tags.SubsamplingX is not (1 or 2 or 4) || tags.SubsamplingY is not (1 or 2 or 4) ? $"unsupported old-style JPEG subsampling {tags.SubsamplingX} x {tags.SubsamplingY}"
+            : !page.IsTiled && page.Height % page.ChunkHeight != 0 ? "unsupported old-style JPEG strips whose last one is shorter"
+            : page.ChunkWidth > ushort.MaxValue || page.ChunkHeight > ushort.MaxValue ? $"old-style JPEG chunks of {page.ChunkWidth} x {page.ChunkHeight} pixels exceed JPEG's 65535"
+            : string.Empty;
+        if (reason.Length > 0)
+        {
+            return null;
+        }
+
+        var quantization = ReadTables(file, tags.QuantizationTables, huffman: false, out reason);
+        var dc = reason.Length == 0 ? ReadTables(file, tags.DcTables, huffman: true, out reason) : [];
+        var ac = reason.Length == 0 ? ReadTables(file, tags.AcTables, huffman: true, out reason) : [];
+        if (reason.Length > 0)
+        {
+            return null;
+        }
+
+        var counts = new OldJpegTableCounts(quantization.Count, dc.Count, ac.Count);
+        return new OldJpegChunkDecoder(page, tags, OldJpegStream.Tables(quantization, dc, ac, tags.RestartInterval), counts, colorSpace!.Value);
+    }
+
+    public int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var headerLength = OldJpegStream.ChunkHeaderLength(_samples);
+        var stream = ArrayPool<byte>.Shared.Rent(headerLength + source.Length + 2);
+        try
+        {
+            var length = OldJpegStream.WriteChunkHeader(stream, _width, _height, _samples, _subsamplingX, _subsamplingY, _counts);
+            source.CopyTo(stream.AsSpan(length));
+            length += source.Length;
+            length += OldJpegStream.WriteEnd(stream.AsSpan(length));
+            return JpegTileDecoder.Decode(stream.AsSpan(0, length), _tables, _colorSpace, _width, _height, destination) * _width * _samples;
+        }
+        catch (TileDecodeException error)
+        {
+            throw new InvalidDataException(error.Message, error);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+
+    private static List<byte[]> ReadTables(TiffFile file, IReadOnlyList<long> offsets, bool huffman, out string reason)
+    {
+        var tables = new List<byte[]>();
+        reason = string.Empty;
+        for (var i = 0; i < Math.Min(offsets.Count, MaxTables); i++)
+        {
+            var offset = offsets[i];
+            var table = new byte[huffman ? HuffmanCountsLength : QuantizationTableLength];
+            if (offset < 0 || file.Read(offset, table) != table.Length)
+            {
+                reason = $"old-style JPEG table {i} at offset {offset} lies beyond the end of the file";
+                return tables;
+            }
+
+            if (huffman)
+            {
+                var values = 0;
+                foreach (var count in table)
+                {
+                    values += count;
+                }
+
+                var full = new byte[HuffmanCountsLength + values];
+                if (values > MaxHuffmanValues || file.Read(offset, full) != full.Length)
+                {
+                    reason = $"old-style JPEG Huffman table {i} at offset {offset} is corrupt or truncated";
+                    return tables;
+                }
+
+                table = full;
+            }
+
+            tables.Add(table);
+        }
+
+        return tables;
+    }
+}

@@ -3,9 +3,10 @@ using System.Buffers.Binary;
 namespace PadoFs.Images.Codecs.Jpeg2000;
 
 /// <summary>
-/// Decodes one Aperio JPEG 2000 tile (TIFF compression 33003 or 33005: a raw J2K codestream) with OpenJPEG into
-/// interleaved RGB8, giving the pixels OpenSlide 3.4 gives for the tile: same library, default decoder parameters,
-/// same checks on the codestream and the same conversion of the components.
+/// Decodes one JPEG 2000 TIFF chunk with OpenJPEG: an Aperio RGB tile (TIFF compression 33003 or 33005: a raw J2K
+/// codestream) into interleaved RGB8, giving the pixels OpenSlide 3.4 gives for the tile (same library, default
+/// decoder parameters, same checks on the codestream and the same conversion of the components); any other into
+/// its components as they are decoded, as tifffile's JPEG 2000 codec gives them.
 /// </summary>
 internal static unsafe class Jpeg2000TileDecoder
 {

@@ -12,6 +12,8 @@ namespace PadoFs.Images.Tiff;
 /// <param name="AcTables">JPEGACTables: the same for the AC coefficients.</param>
 /// <param name="SubsamplingX">YCbCrSubSampling: luma samples per chroma sample across.</param>
 /// <param name="SubsamplingY">YCbCrSubSampling: luma samples per chroma sample down.</param>
+/// <param name="LumaCoefficients">YCbCrCoefficients: the red, green and blue weights of luma.</param>
+/// <param name="ReferenceBlackWhite">ReferenceBlackWhite: the codes of black and white of Y, then Cb, then Cr.</param>
 public sealed record TiffOldJpeg(
     int Process,
     long InterchangeFormat,
@@ -20,4 +22,6 @@ public sealed record TiffOldJpeg(
     IReadOnlyList<long> DcTables,
     IReadOnlyList<long> AcTables,
     int SubsamplingX,
-    int SubsamplingY);
+    int SubsamplingY,
+    IReadOnlyList<float> LumaCoefficients,
+    IReadOnlyList<float> ReferenceBlackWhite);

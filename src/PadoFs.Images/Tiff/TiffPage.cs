@@ -321,7 +321,16 @@ public sealed class TiffPage
             Offsets(TiffTagCode.JpegDcTables),
             Offsets(TiffTagCode.JpegAcTables),
             subsampling.Length == 2 ? (int)Math.Clamp(subsampling[0], 0, 16) : 2,
-            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[1], 0, 16) : 2);
+            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[1], 0, 16) : 2,
+            Reals(TiffTagCode.YCbCrCoefficients, [0.299f, 0.587f, 0.114f]),
+            Reals(TiffTagCode.ReferenceBlackWhite, [0, 255, 128, 255, 128, 255]));
+
+        // TIFF 6 defaults where the tag is absent or short; libtiff keeps these values as floats.
+        float[] Reals(int code, float[] fallback)
+        {
+            var values = TryGetTag(code, out var tag) && tag.Count >= fallback.Length ? reader.ReadReals(tag, fallback.Length) : null;
+            return values is null ? fallback : Array.ConvertAll(values, value => (float)value);
+        }
     }
 
     private long ReadNewSubfileType(TiffDirectoryReader reader)

@@ -44,6 +44,8 @@ public static class TiffTagCode
     public const ushort JpegQTables = 519;
     public const ushort JpegDcTables = 520;
     public const ushort JpegAcTables = 521;
+    public const ushort YCbCrCoefficients = 529;
     public const ushort YCbCrSubSampling = 530;
+    public const ushort ReferenceBlackWhite = 532;
     public const ushort Copyright = 33432;
 }

@@ -12,14 +12,14 @@ namespace PadoFs.Images.Tests.Tiff;
 public sealed class TiffPageDecoderOracleTests(TiffPageCorpus corpus) : IClassFixture<TiffPageCorpus>
 {
     /// <summary>
-    /// The shared slides that are TIFF files, but for ndpi-dapi.ndpi, a vendor format read through OpenSlide whose
-    /// JPEG levels tifffile cuts into tiles of its own, and broken.svs, which is no TIFF.
+    /// The shared slides that are TIFF files with readable pixels, but for ndpi-dapi.ndpi, a vendor format read
+    /// through OpenSlide whose JPEG levels tifffile cuts into tiles of its own. The broken ones have their own tests.
     /// </summary>
     public static TheoryData<string> SharedSlideNames =>
     [
         "4D-series.ome.tiff", "boxes.tiff", "cmu-1-small-region.svs", "ojpeg-tile.tif", "qupath-cells-2c.ome.tif",
         "qupath-cells-gray32.tif", "qupath-cells.ome.tif", "small.svs", "small_la.tiff", "smalltif.tif",
-        "tcga-cr-7395.svs", "test_orient3.tif", "unopenable.tiff", "unreadable.svs",
+        "tcga-cr-7395.svs", "test_orient3.tif",
     ];
 
     public static TheoryData<string> CorpusNames => TiffPageCorpus.NameData;
@@ -35,6 +35,25 @@ public sealed class TiffPageDecoderOracleTests(TiffPageCorpus corpus) : IClassFi
     public void Every_chunk_of_a_shared_slide_equals_the_oracle(string name)
     {
         AssertEveryChunk(SharedSlides.PathOf(name));
+    }
+
+    [Fact]
+    public void A_page_of_an_unknown_compression_is_refused_with_its_code()
+    {
+        using var file = TiffFile.Open(SharedSlides.PathOf("unopenable.tiff"));
+
+        Assert.Null(TiffPageDecoder.TryCreate(file, file.Pages[0], out var reason));
+        Assert.Equal("unsupported TIFF compression 52479", reason);
+    }
+
+    [Fact]
+    public void A_corrupt_JPEG_tile_fails_as_corrupt_data()
+    {
+        using var file = TiffFile.Open(SharedSlides.PathOf("unreadable.svs"));
+        var decoder = TiffPageDecoder.TryCreate(file, file.Pages[0], out var reason);
+
+        Assert.True(decoder is not null, reason);
+        Assert.True(FailsToDecode(decoder));
     }
 
     [Theory]

@@ -8,7 +8,8 @@ namespace PadoFs.Images.Backends.Tiff;
 /// <summary>
 /// Decodes the chunks of an old-style JPEG page (TIFF compression 6, JPEGProc baseline, tables in JPEGQTables,
 /// JPEGDCTables and JPEGACTables): each chunk's entropy-coded data gets the frame and scan headers the tags describe
-/// and is decoded with the page's tables as a JPEG chunk is, YCbCr converted to RGB, as libtiff decodes it.
+/// and is decoded with the page's tables as a JPEG chunk is; YCbCr becomes RGB as libtiff makes it of such a page
+/// (libjpeg's raw planes, then TIFF's equations with the page's coefficients and reference black and white).
 /// </summary>
 internal sealed class OldJpegChunkDecoder : IChunkDecoder
 {
@@ -26,6 +27,7 @@ internal sealed class OldJpegChunkDecoder : IChunkDecoder
     private readonly int _samples;
     private readonly int _subsamplingX;
     private readonly int _subsamplingY;
+    private readonly TiffYCbCrConverter? _converter;
 
     private OldJpegChunkDecoder(TiffPage page, TiffOldJpeg tags, byte[] tables, OldJpegTableCounts counts, JpegColorSpace colorSpace)
     {
@@ -36,6 +38,7 @@ internal sealed class OldJpegChunkDecoder : IChunkDecoder
         _height = (int)page.ChunkHeight;
         _samples = page.SamplesPerPixel;
         (_subsamplingX, _subsamplingY) = colorSpace == JpegColorSpace.YCbCr ? (tags.SubsamplingX, tags.SubsamplingY) : (1, 1);
+        _converter = colorSpace == JpegColorSpace.YCbCr ? new TiffYCbCrConverter(tags.LumaCoefficients, tags.ReferenceBlackWhite) : null;
     }
 
     /// <summary>A decoder for <paramref name="page"/>, or null with the reason it cannot be decoded.</summary>
@@ -52,7 +55,7 @@ internal sealed class OldJpegChunkDecoder : IChunkDecoder
         reason = colorSpace is null ? $"unsupported old-style JPEG of {page.SamplesPerPixel} samples of {page.BitsPerSample} bits, photometric {page.Photometric}"
             : tags.Process != Baseline ? $"unsupported old-style JPEG process {tags.Process} (only baseline)"
             : tags.QuantizationTables.Count == 0 || tags.DcTables.Count == 0 || tags.AcTables.Count == 0 ? "old-style JPEG without JPEGQTables, JPEGDCTables or JPEGACTables"
-            : tags.SubsamplingX is not (1 or 2 or 4) || tags.SubsamplingY is not (1 or 2 or 4) ? $"unsupported old-style JPEG subsampling {tags.SubsamplingX} x {tags.SubsamplingY}"
+            : colorSpace == JpegColorSpace.YCbCr && (tags.SubsamplingX, tags.SubsamplingY) is not ((1, 1) or (2, 1) or (2, 2) or (1, 2) or (4, 1)) ? $"unsupported old-style JPEG subsampling {tags.SubsamplingX} x {tags.SubsamplingY}"
             : !page.IsTiled && page.Height % page.ChunkHeight != 0 ? "unsupported old-style JPEG strips whose last one is shorter"
             : page.ChunkWidth > ushort.MaxValue || page.ChunkHeight > ushort.MaxValue ? $"old-style JPEG chunks of {page.ChunkWidth} x {page.ChunkHeight} pixels exceed JPEG's 65535"
             : string.Empty;
@@ -83,7 +86,13 @@ internal sealed class OldJpegChunkDecoder : IChunkDecoder
             source.CopyTo(stream.AsSpan(length));
             length += source.Length;
             length += OldJpegStream.WriteEnd(stream.AsSpan(length));
-            return JpegTileDecoder.Decode(stream.AsSpan(0, length), _tables, _colorSpace, _width, _height, destination) * _width * _samples;
+            if (_converter is null)
+            {
+                return JpegTileDecoder.Decode(stream.AsSpan(0, length), _tables, _colorSpace, _width, _height, destination) * _width * _samples;
+            }
+
+            DecodeYCbCr(stream.AsSpan(0, length), destination);
+            return _width * _height * _samples;
         }
         catch (TileDecodeException error)
         {
@@ -92,6 +101,25 @@ internal sealed class OldJpegChunkDecoder : IChunkDecoder
         finally
         {
             ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+
+    private void DecodeYCbCr(ReadOnlySpan<byte> stream, Span<byte> destination)
+    {
+        var chromaWidth = (_width + _subsamplingX - 1) / _subsamplingX;
+        var chromaBytes = chromaWidth * ((_height + _subsamplingY - 1) / _subsamplingY);
+        var lumaBytes = _width * _height;
+        var rented = ArrayPool<byte>.Shared.Rent(lumaBytes + (2 * chromaBytes));
+        try
+        {
+            var buffer = rented.AsSpan();
+            var planes = new JpegPlanes(buffer[..lumaBytes], buffer.Slice(lumaBytes, chromaBytes), buffer.Slice(lumaBytes + chromaBytes, chromaBytes), chromaWidth);
+            JpegTileDecoder.DecodePlanes(stream, _tables, _width, _height, planes);
+            _converter!.Convert(planes, _width, _height, _subsamplingX, _subsamplingY, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

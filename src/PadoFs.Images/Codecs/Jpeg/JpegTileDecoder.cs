@@ -62,4 +62,28 @@ internal static class JpegTileDecoder
             ArrayPool<byte>.Shared.Return(stream);
         }
     }
+
+    /// <summary>
+    /// Decodes a three-component <paramref name="tile"/> of exactly <paramref name="width"/> x <paramref name="height"/>
+    /// pixels into its Y, Cb and Cr planes as stored, without upsampling or colour transform (libjpeg's raw data).
+    /// </summary>
+    /// <exception cref="TileDecodeException">the tile is corrupt, truncated or of another size or sample count.</exception>
+    public static void DecodePlanes(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, int width, int height, JpegPlanes planes)
+    {
+        var stream = ArrayPool<byte>.Shared.Rent(JpegTileStream.MaxLength(tile.Length, jpegTables.Length));
+        try
+        {
+            var length = JpegTileStream.Assemble(tile, jpegTables, JpegColorSpace.YCbCr, stream, out var frame);
+            if (frame.Width != width || frame.Height != height || frame.Components != 3)
+            {
+                throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels of {frame.Components} components, the tile {width} x {height} of 3");
+            }
+
+            TurboJpegDecompressor.ForCurrentThread.DecompressToPlanes(stream.AsSpan(0, length), planes, width, height);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
 }

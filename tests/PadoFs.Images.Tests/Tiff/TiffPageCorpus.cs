@@ -1,10 +1,7 @@
-using System.Text.Json;
-using PadoFs.Testing;
-
 namespace PadoFs.Images.Tests.Tiff;
 
 /// <summary>The pages of every sample format and codec that oracle tiff_page_pixels.py writes, once per test class.</summary>
-public sealed class TiffPageCorpus : IDisposable
+public sealed class TiffPageCorpus : OracleFileSet
 {
     /// <summary>Every file the oracle writes (the oracle's own list is checked against this one).</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -36,17 +33,9 @@ public sealed class TiffPageCorpus : IDisposable
     ];
 
     public TiffPageCorpus()
+        : base("tiff_page_pixels.py", "corpus")
     {
-        Written = JsonSerializer.Deserialize<string[]>(Python.RunOracle("tiff_page_pixels.py", "corpus", Directory.Path)) ?? [];
     }
 
     public static TheoryData<string> NameData => new(Names);
-
-    public TemporaryDirectory Directory { get; } = new();
-
-    public IReadOnlyList<string> Written { get; }
-
-    public string PathOf(string name) => Directory.File(name);
-
-    public void Dispose() => Directory.Dispose();
 }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   # runtime: the libraries PadoFs binds and the FUSE tools
-  fuse3 libfuse3-3 libopenslide0 libturbojpeg0 libopenjp2-7
+  fuse3 libfuse3-3 libopenslide0 libturbojpeg0 libopenjp2-7 libzstd1 libwebp7
   # demo slide
   libvips-tools
   # tests: independent readers (Pillow reads the LZW TIFFs tifffile cannot without imagecodecs),

@@ -13,6 +13,12 @@ public static class BilinearResampler
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (source.Format.Type is not (PixelType.UInt8 or PixelType.UInt16))
+        {
+            // Rounding and clamping to the type's range, as OpenCV does it, is defined here for unsigned 8/16-bit only.
+            throw new NotSupportedException($"Resampling {source.Format.NumpyDType} samples is not supported; read such slides by level.");
+        }
+
         var result = new PixelArray(height, width, source.Format);
         var columns = Taps.For(source.Width, width);
         var rows = Taps.For(source.Height, height);

@@ -5,4 +5,11 @@ public enum PixelType
 {
     UInt8,
     UInt16,
+    Int8,
+    Int16,
+    UInt32,
+    Int32,
+    Float16,
+    Float32,
+    Float64,
 }

@@ -70,6 +70,19 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
     }
 
     /// <summary>The text of an ASCII tag, read from the file if it was not loaded.</summary>
+    /// <summary>At most <paramref name="maxCount"/> values of a numeric tag as reals, read from the file if they were not loaded.</summary>
+    public double[] ReadReals(TiffTag tag, long maxCount)
+    {
+        var loaded = Load(tag, Math.Min(tag.Count, maxCount));
+        var values = new double[Math.Min(tag.Count, maxCount)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = loaded.GetReal(i);
+        }
+
+        return values;
+    }
+
     public string ReadString(TiffTag tag) => Load(tag, tag.Count).GetString();
 
     /// <summary>The raw bytes of a tag, read from the file if they were not loaded.</summary>

@@ -1,3 +1,5 @@
+using PadoFs.Images.Pixels;
+
 namespace PadoFs.Images.Tiff;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed class TiffPage
     public const long MaxSide = uint.MaxValue;
 
     private const int MaxSubIfds = 4096;
+    private const int OldJpegCompression = 6;
     private const long DefaultRowsPerStrip = uint.MaxValue;
 
     private readonly Dictionary<int, TiffTag> _tagsByCode = [];
@@ -40,6 +43,8 @@ public sealed class TiffPage
         SamplesPerPixel = (int)samples;
         BitsPerSample = SmallInteger(reader, TiffTagCode.BitsPerSample, 1);
         SampleFormat = SmallInteger(reader, TiffTagCode.SampleFormat, 1);
+        HasUniformSamples = AllValuesEqual(reader, TiffTagCode.BitsPerSample) && AllValuesEqual(reader, TiffTagCode.SampleFormat);
+        SampleType = HasUniformSamples ? SampleTypeOf(SampleFormat, BitsPerSample) : null;
         Compression = SmallInteger(reader, TiffTagCode.Compression, 1);
         Photometric = SmallInteger(reader, TiffTagCode.Photometric, 0);
         PlanarConfiguration = SmallInteger(reader, TiffTagCode.PlanarConfiguration, 1);
@@ -51,6 +56,7 @@ public sealed class TiffPage
             ? reader.ReadString(description).Trim()
             : string.Empty;
         JpegTables = TryGetTag(TiffTagCode.JpegTables, out var tables) ? reader.ReadBytes(tables) : null;
+        OldJpeg = Compression == OldJpegCompression ? ReadOldJpeg(reader) : null;
         SubIfdOffsets = TryGetTag(TiffTagCode.SubIfds, out var subIfds) ? ReadSubIfdOffsets(reader, subIfds) : [];
 
         // A TileWidth tag makes a page tiled, as in libtiff, whatever its value: a tile side of 0 is an error, not strips.
@@ -109,6 +115,15 @@ public sealed class TiffPage
     /// <summary>1 unsigned integer, 2 signed integer, 3 IEEE float.</summary>
     public int SampleFormat { get; }
 
+    /// <summary>True when every sample has the size and format of the first (BitsPerSample and SampleFormat hold one value each per sample).</summary>
+    public bool HasUniformSamples { get; }
+
+    /// <summary>
+    /// The numpy type tifffile gives one sample (<see cref="SampleFormat"/> and <see cref="BitsPerSample"/>): unsigned or
+    /// signed 8, 16 or 32 bits, float 16, 32 or 64 bits; null for any other, and for samples of different types.
+    /// </summary>
+    public PixelType? SampleType { get; }
+
     /// <summary>The raw TIFF compression code, e.g. 1 none, 5 LZW, 7 JPEG, 8 Deflate, 33005 JPEG 2000 (Aperio).</summary>
     public int Compression { get; }
 
@@ -149,6 +164,9 @@ public sealed class TiffPage
 
     /// <summary>The JPEG tables shared by every JPEG chunk of the page, when the page has them.</summary>
     public byte[]? JpegTables { get; }
+
+    /// <summary>The tags of an old-style JPEG page (compression 6) that describe its streams; null for any other page.</summary>
+    public TiffOldJpeg? OldJpeg { get; }
 
     /// <summary>Offsets of the IFDs this page lists in its SubIFDs tag (OME-TIFF pyramids keep their levels there).</summary>
     public IReadOnlyList<long> SubIfdOffsets { get; }
@@ -242,6 +260,40 @@ public sealed class TiffPage
         return new TiffPage(reader, offset, index, subIfdIndex, tags);
     }
 
+    private static PixelType? SampleTypeOf(int sampleFormat, int bits) => (sampleFormat, bits) switch
+    {
+        (1, 8) => PixelType.UInt8,
+        (1, 16) => PixelType.UInt16,
+        (1, 32) => PixelType.UInt32,
+        (2, 8) => PixelType.Int8,
+        (2, 16) => PixelType.Int16,
+        (2, 32) => PixelType.Int32,
+        (3, 16) => PixelType.Float16,
+        (3, 32) => PixelType.Float32,
+        (3, 64) => PixelType.Float64,
+        _ => null,
+    };
+
+    // Values beyond the samples are never used; reading at most one per sample bounds what a corrupt count costs.
+    private bool AllValuesEqual(TiffDirectoryReader reader, int code)
+    {
+        if (!TryGetTag(code, out var tag) || tag.Count < 2)
+        {
+            return true;
+        }
+
+        var values = reader.ReadIntegers(tag, Math.Min(tag.Count, SamplesPerPixel));
+        foreach (var value in values)
+        {
+            if (value != values[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static long CeilingDivide(long value, long divisor) => (value / divisor) + (value % divisor == 0 ? 0 : 1);
 
     // The first value of an integer tag, read from the file if it was not loaded with the directory.
@@ -255,6 +307,30 @@ public sealed class TiffPage
         return value is >= 0 and <= ushort.MaxValue
             ? (int)value
             : throw new TiffFormatException($"page {Index} has {value} in tag {code}, which holds a 16-bit value.");
+    }
+
+    private TiffOldJpeg ReadOldJpeg(TiffDirectoryReader reader)
+    {
+        long[] Offsets(int code) => TryGetTag(code, out var tag) ? reader.ReadIntegers(tag, SamplesPerPixel) : [];
+        var subsampling = TryGetTag(TiffTagCode.YCbCrSubSampling, out var factors) ? reader.ReadIntegers(factors, 2) : [];
+        return new TiffOldJpeg(
+            (int)Integer(reader, TiffTagCode.JpegProc, 1),
+            Integer(reader, TiffTagCode.JpegInterchangeFormat, 0),
+            (int)Math.Clamp(Integer(reader, TiffTagCode.JpegRestartInterval, 0), 0, ushort.MaxValue),
+            Offsets(TiffTagCode.JpegQTables),
+            Offsets(TiffTagCode.JpegDcTables),
+            Offsets(TiffTagCode.JpegAcTables),
+            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[0], 0, 16) : 2,
+            subsampling.Length == 2 ? (int)Math.Clamp(subsampling[1], 0, 16) : 2,
+            Reals(TiffTagCode.YCbCrCoefficients, [0.299f, 0.587f, 0.114f]),
+            Reals(TiffTagCode.ReferenceBlackWhite, [0, 255, 128, 255, 128, 255]));
+
+        // TIFF 6 defaults where the tag is absent or short; libtiff keeps these values as floats.
+        float[] Reals(int code, float[] fallback)
+        {
+            var values = TryGetTag(code, out var tag) && tag.Count >= fallback.Length ? reader.ReadReals(tag, fallback.Length) : null;
+            return values is null ? fallback : Array.ConvertAll(values, value => (float)value);
+        }
     }
 
     private long ReadNewSubfileType(TiffDirectoryReader reader)

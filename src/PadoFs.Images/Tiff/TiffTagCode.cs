@@ -38,5 +38,14 @@ public static class TiffTagCode
     public const ushort ExtraSamples = 338;
     public const ushort SampleFormat = 339;
     public const ushort JpegTables = 347;
+    public const ushort JpegProc = 512;
+    public const ushort JpegInterchangeFormat = 513;
+    public const ushort JpegRestartInterval = 515;
+    public const ushort JpegQTables = 519;
+    public const ushort JpegDcTables = 520;
+    public const ushort JpegAcTables = 521;
+    public const ushort YCbCrCoefficients = 529;
+    public const ushort YCbCrSubSampling = 530;
+    public const ushort ReferenceBlackWhite = 532;
     public const ushort Copyright = 33432;
 }

@@ -1,10 +1,7 @@
-using System.Text.Json;
-using PadoFs.Testing;
-
 namespace PadoFs.Images.Tests.Tiff;
 
 /// <summary>The small files oracle tiff_edge_cases.py writes into a temporary directory, once per test class.</summary>
-public sealed class TiffEdgeCaseFiles : IDisposable
+public sealed class TiffEdgeCaseFiles : OracleFileSet
 {
     /// <summary>Every file the oracle writes (the oracle's own list is checked against this one).</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -28,17 +25,9 @@ public sealed class TiffEdgeCaseFiles : IDisposable
     ];
 
     public TiffEdgeCaseFiles()
+        : base("tiff_edge_cases.py")
     {
-        Written = JsonSerializer.Deserialize<string[]>(Python.RunOracle("tiff_edge_cases.py", Directory.Path)) ?? [];
     }
 
     public static TheoryData<string> NameData => new(Names);
-
-    public TemporaryDirectory Directory { get; } = new();
-
-    public IReadOnlyList<string> Written { get; }
-
-    public string PathOf(string name) => Directory.File(name);
-
-    public void Dispose() => Directory.Dispose();
 }

@@ -16,6 +16,7 @@ namespace PadoFs.Images.Backends.Tiff;
 internal sealed class TiffPageDecoder
 {
     private const int HorizontalDifferencing = 2;
+    private const int FloatingPointDifferencing = 3;
     private const int YCbCr = 6;
 
     private readonly TiffFile _file;
@@ -25,30 +26,41 @@ internal sealed class TiffPageDecoder
     private readonly int _chunkSamples;
     private readonly int _chunkBytes;
     private readonly bool _readsStoredRows;
+    private readonly bool _storesFileOrderSamples;
 
     private TiffPageDecoder(TiffFile file, TiffPage page, IChunkDecoder? decoder)
     {
         _file = file;
         Page = page;
         _decoder = decoder;
-        Format = new PixelFormat(page.SamplesPerPixel, page.BitsPerSample == 16 ? PixelType.UInt16 : PixelType.UInt8);
+        Format = new PixelFormat(page.SamplesPerPixel, page.SampleType!.Value);
         _chunkWidth = (int)page.ChunkWidth;
         _chunkHeight = (int)page.ChunkHeight;
         _chunkSamples = page.PlanarConfiguration == 2 ? 1 : page.SamplesPerPixel;
         _readsStoredRows = ReadsStoredRows(page);
+        _storesFileOrderSamples = TiffCompression.StoresFileOrderSamples(page.Compression);
         _chunkBytes = _readsStoredRows ? 0 : _chunkWidth * _chunkHeight * _chunkSamples * Format.BytesPerSample;
     }
 
     public TiffPage Page { get; }
 
+    /// <summary>Every sample of a pixel, as <see cref="ReadRegion"/> gives them: the page's samples per pixel and tifffile's dtype.</summary>
     public PixelFormat Format { get; }
+
+    /// <summary>Samples per pixel of one chunk: 1 where the page stores its samples in separate planes, else all of them.</summary>
+    public int ChunkSamples => _chunkSamples;
+
+    /// <summary>
+    /// Bytes of one decoded chunk of one plane, ChunkHeight x ChunkWidth x <see cref="ChunkSamples"/> samples; 0 for a page
+    /// whose chunks are too large to decode whole (then <see cref="ReadPlaneChunk"/> reads them row by row).
+    /// </summary>
+    public int ChunkBytes => _chunkBytes;
 
     /// <summary>A decoder for <paramref name="page"/>, or the reason this backend cannot decode it.</summary>
     public static TiffPageDecoder? TryCreate(TiffFile file, TiffPage page, out string reason)
     {
-        if (!TiffCompression.TryGetDecoder(page, out var decoder))
+        if (!TiffCompression.TryGetDecoder(file, page, out var decoder, out reason))
         {
-            reason = $"unsupported TIFF compression {page.Compression}";
             return null;
         }
 
@@ -130,6 +142,29 @@ internal sealed class TiffPageDecoder
         ReadRegion(col * _chunkWidth, row * _chunkHeight, _chunkWidth, _chunkHeight, destination);
     }
 
+    /// <summary>
+    /// Decodes the chunk at (<paramref name="row"/>, <paramref name="col"/>) of <paramref name="plane"/> (always 0 where the
+    /// samples are interleaved) into <paramref name="destination"/> as tifffile's chunk: ChunkHeight x ChunkWidth x
+    /// <see cref="ChunkSamples"/>, little-endian, the part outside the stored data 0.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the chunk is missing from the file or does not decode.</exception>
+    public void ReadPlaneChunk(int plane, long row, long col, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(plane);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(plane, Page.ChunkPlanes);
+        if (_readsStoredRows)
+        {
+            ReadRegion(col * _chunkWidth, row * _chunkHeight, _chunkWidth, _chunkHeight, destination);
+            return;
+        }
+
+        destination = destination[.._chunkBytes];
+        if (!DecodeChunk(plane, row, col, destination))
+        {
+            destination.Clear();
+        }
+    }
+
     private static string? Unsupported(TiffPage page)
     {
         if (page.Width == 0 || page.Height == 0)
@@ -137,19 +172,31 @@ internal sealed class TiffPageDecoder
             return "the TIFF image has no pixels";
         }
 
-        if (page.BitsPerSample is not (8 or 16))
+        if (!page.HasUniformSamples)
         {
-            return $"unsupported TIFF BitsPerSample {page.BitsPerSample}";
+            return "unsupported TIFF samples of different sizes or formats in one pixel";
         }
 
-        if (page.SampleFormat != 1)
+        if (page.SampleType is null)
         {
-            return $"unsupported TIFF SampleFormat {page.SampleFormat} (only unsigned integers)";
+            return page.SampleFormat is 1 or 2 or 3
+                ? $"unsupported TIFF BitsPerSample {page.BitsPerSample} for SampleFormat {page.SampleFormat}"
+                : $"unsupported TIFF SampleFormat {page.SampleFormat}";
         }
 
-        if (page.Predictor is not (1 or HorizontalDifferencing))
+        if (page.Predictor is not (1 or HorizontalDifferencing or FloatingPointDifferencing))
         {
             return $"unsupported TIFF predictor {page.Predictor}";
+        }
+
+        if (page.Predictor == FloatingPointDifferencing && page.SampleFormat != 3)
+        {
+            return $"unsupported TIFF floating-point predictor on SampleFormat {page.SampleFormat} samples";
+        }
+
+        if (page.Predictor != 1 && !TiffCompression.StoresFileOrderSamples(page.Compression))
+        {
+            return $"unsupported TIFF predictor {page.Predictor} with compression {page.Compression}, which stores pixels, not bytes";
         }
 
         if (page.FillOrder != 1)
@@ -157,7 +204,7 @@ internal sealed class TiffPageDecoder
             return $"unsupported TIFF FillOrder {page.FillOrder}";
         }
 
-        if (page.Photometric == YCbCr && page.Compression != TiffCompression.Jpeg)
+        if (page.Photometric == YCbCr && page.Compression is not (TiffCompression.Jpeg or TiffCompression.OldJpeg))
         {
             // YCbCr outside JPEG is stored subsampled in a sample layout of its own, which no slide writer uses.
             return "unsupported TIFF YCbCr image outside JPEG";
@@ -206,7 +253,7 @@ internal sealed class TiffPageDecoder
                 var start = ((row - (chunkRow * _chunkHeight)) * chunkRowBytes) + ((left - (col * _chunkWidth)) * pixelBytes);
                 var available = Math.Clamp(Math.Min(stored, _file.Length - offset) - start, 0, target.Length);
                 var read = _file.Read(offset + start, target[..(int)available]);
-                Normalize(target[..(read - (read % Format.BytesPerSample))]);
+                ToLittleEndian(target[..(read - (read % Format.BytesPerSample))]);
             }
         }
     }
@@ -280,29 +327,75 @@ internal sealed class TiffPageDecoder
         return source.Length;
     }
 
-    /// <summary>Brings samples to little-endian and undoes horizontal differencing, which works on sample values.</summary>
+    /// <summary>Brings samples to little-endian and undoes the predictor, as tifffile does after decompressing.</summary>
     private void Normalize(Span<byte> chunk)
     {
-        var rowSamples = _chunkWidth * _chunkSamples;
-        if (Format.Type == PixelType.UInt8)
+        if (!_storesFileOrderSamples)
         {
-            if (Page.Predictor == HorizontalDifferencing)
-            {
-                HorizontalPredictor.Undo(chunk, rowSamples, _chunkSamples);
-            }
-
             return;
         }
 
-        var samples = MemoryMarshal.Cast<byte, ushort>(chunk);
-        if (_file.ByteOrder == TiffByteOrder.BigEndian)
+        if (Page.Predictor == FloatingPointDifferencing)
         {
-            BinaryPrimitives.ReverseEndianness(samples, samples);
+            FloatingPointPredictor.Undo(chunk, _chunkWidth * _chunkSamples, _chunkSamples, Format.BytesPerSample);
+            return;
         }
 
+        ToLittleEndian(chunk);
         if (Page.Predictor == HorizontalDifferencing)
         {
-            HorizontalPredictor.Undo(samples, rowSamples, _chunkSamples);
+            UndoHorizontalDifferencing(chunk);
+        }
+    }
+
+    private void ToLittleEndian(Span<byte> samples)
+    {
+        if (_file.ByteOrder != TiffByteOrder.BigEndian)
+        {
+            return;
+        }
+
+        switch (Format.BytesPerSample)
+        {
+            case 2:
+                var shorts = MemoryMarshal.Cast<byte, ushort>(samples);
+                BinaryPrimitives.ReverseEndianness(shorts, shorts);
+                break;
+            case 4:
+                var words = MemoryMarshal.Cast<byte, uint>(samples);
+                BinaryPrimitives.ReverseEndianness(words, words);
+                break;
+            case 8:
+                var longs = MemoryMarshal.Cast<byte, ulong>(samples);
+                BinaryPrimitives.ReverseEndianness(longs, longs);
+                break;
+        }
+    }
+
+    // Integers wrap as their type does; floats are summed as numpy sums them (tifffile undoes the predictor with cumsum).
+    private void UndoHorizontalDifferencing(Span<byte> chunk)
+    {
+        var rowSamples = _chunkWidth * _chunkSamples;
+        switch (Format.Type)
+        {
+            case PixelType.UInt8 or PixelType.Int8:
+                HorizontalPredictor.Undo(chunk, rowSamples, _chunkSamples);
+                break;
+            case PixelType.Float16:
+                HorizontalPredictor.Undo(MemoryMarshal.Cast<byte, Half>(chunk), rowSamples, _chunkSamples);
+                break;
+            case PixelType.UInt16 or PixelType.Int16:
+                HorizontalPredictor.Undo(MemoryMarshal.Cast<byte, ushort>(chunk), rowSamples, _chunkSamples);
+                break;
+            case PixelType.Float32:
+                HorizontalPredictor.Undo(MemoryMarshal.Cast<byte, float>(chunk), rowSamples, _chunkSamples);
+                break;
+            case PixelType.UInt32 or PixelType.Int32:
+                HorizontalPredictor.Undo(MemoryMarshal.Cast<byte, uint>(chunk), rowSamples, _chunkSamples);
+                break;
+            default:
+                HorizontalPredictor.Undo(MemoryMarshal.Cast<byte, double>(chunk), rowSamples, _chunkSamples);
+                break;
         }
     }
 

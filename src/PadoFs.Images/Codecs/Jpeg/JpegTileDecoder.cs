@@ -19,11 +19,13 @@ internal static class JpegTileDecoder
     /// <param name="jpegTables">The page's JPEGTables tag (347), or empty when it has none.</param>
     /// <param name="colorSpace">The page's Photometric tag.</param>
     /// <param name="width">The page's tile width; the stream must be exactly this wide.</param>
-    /// <param name="height">The page's tile height; the stream must be exactly this high.</param>
+    /// <param name="height">The page's tile height; the stream must be exactly this high, or no higher for a strip.</param>
     /// <param name="destination">At least width x height x samples bytes.</param>
+    /// <param name="isStrip">True for a strip, the last of which holds only the rows left of the image.</param>
+    /// <returns>The rows decoded: <paramref name="height"/>, or fewer for a short strip.</returns>
     /// <exception cref="TileDecodeException">the tile is corrupt, truncated or of another size or sample count.</exception>
     /// <exception cref="DllNotFoundException">libturbojpeg is not installed.</exception>
-    public static void Decode(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, JpegColorSpace colorSpace, int width, int height, Span<byte> destination)
+    public static int Decode(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, JpegColorSpace colorSpace, int width, int height, Span<byte> destination, bool isStrip = false)
     {
         var (samples, pixelFormat) = colorSpace switch
         {
@@ -42,7 +44,7 @@ internal static class JpegTileDecoder
         try
         {
             var length = JpegTileStream.Assemble(tile, jpegTables, colorSpace, stream, out var frame);
-            if (frame.Width != width || frame.Height != height)
+            if (frame.Width != width || frame.Height > height || (frame.Height != height && !isStrip) || frame.Height == 0)
             {
                 throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels, the tile {width} x {height}");
             }
@@ -52,7 +54,32 @@ internal static class JpegTileDecoder
                 throw new TileDecodeException(CodecName, $"the stream has {frame.Components} components, photometric {colorSpace} needs {samples}");
             }
 
-            TurboJpegDecompressor.ForCurrentThread.Decompress(stream.AsSpan(0, length), destination, width, height, pixelFormat, samples);
+            TurboJpegDecompressor.ForCurrentThread.Decompress(stream.AsSpan(0, length), destination, width, frame.Height, pixelFormat, samples);
+            return frame.Height;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+
+    /// <summary>
+    /// Decodes a three-component <paramref name="tile"/> of exactly <paramref name="width"/> x <paramref name="height"/>
+    /// pixels into its Y, Cb and Cr planes as stored, without upsampling or colour transform (libjpeg's raw data).
+    /// </summary>
+    /// <exception cref="TileDecodeException">the tile is corrupt, truncated or of another size or sample count.</exception>
+    public static void DecodePlanes(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, int width, int height, JpegPlanes planes)
+    {
+        var stream = ArrayPool<byte>.Shared.Rent(JpegTileStream.MaxLength(tile.Length, jpegTables.Length));
+        try
+        {
+            var length = JpegTileStream.Assemble(tile, jpegTables, JpegColorSpace.YCbCr, stream, out var frame);
+            if (frame.Width != width || frame.Height != height || frame.Components != 3)
+            {
+                throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels of {frame.Components} components, the tile {width} x {height} of 3");
+            }
+
+            TurboJpegDecompressor.ForCurrentThread.DecompressToPlanes(stream.AsSpan(0, length), planes, width, height);
         }
         finally
         {

@@ -50,5 +50,31 @@ internal sealed unsafe class TurboJpegDecompressor : SafeHandle
         }
     }
 
+    /// <summary>
+    /// Decodes a whole stream of <paramref name="width"/> x <paramref name="height"/> pixels into its three
+    /// component planes as libjpeg's raw data output gives them: the same DCT, chroma at its stored resolution.
+    /// </summary>
+    /// <exception cref="TileDecodeException">libjpeg reported an error or a warning (corrupt data).</exception>
+    public void DecompressToPlanes(ReadOnlySpan<byte> stream, JpegPlanes planes, int width, int height)
+    {
+        int result;
+        fixed (byte* source = stream)
+        fixed (byte* luma = planes.Luma)
+        fixed (byte* blue = planes.Blue)
+        fixed (byte* red = planes.Red)
+        {
+            var targets = stackalloc byte*[] { luma, blue, red };
+            var strides = stackalloc int[] { width, planes.ChromaWidth, planes.ChromaWidth };
+            result = TurboJpegNative.DecompressToYuvPlanes(
+                handle, source, new CULong((nuint)stream.Length), targets, width, strides, height,
+                TurboJpegNative.FlagStopOnWarning | TurboJpegNative.FlagLimitScans);
+        }
+
+        if (result != 0)
+        {
+            throw new TileDecodeException(JpegTileDecoder.CodecName, TurboJpegNative.ErrorMessage(handle));
+        }
+    }
+
     protected override bool ReleaseHandle() => TurboJpegNative.Destroy(handle) == 0;
 }

@@ -42,6 +42,13 @@ internal static unsafe class TurboJpegNative
     public static int Decompress2(nint handle, byte* jpeg, CULong jpegSize, byte* destination, int width, int pitch, int height, int pixelFormat, int flags) =>
         s_exports.Value.Decompress2(handle, jpeg, jpegSize, destination, width, pitch, height, pixelFormat, flags);
 
+    /// <summary>
+    /// Decodes a stream into its Y, Cb and Cr planes as stored (no upsampling, no colour transform), each into
+    /// <paramref name="planes"/>[i] with rows of <paramref name="strides"/>[i] bytes; 0 on success, -1 otherwise.
+    /// </summary>
+    public static int DecompressToYuvPlanes(nint handle, byte* jpeg, CULong jpegSize, byte** planes, int width, int* strides, int height, int flags) =>
+        s_exports.Value.DecompressToYuvPlanes(handle, jpeg, jpegSize, planes, width, strides, height, flags);
+
     /// <summary>The last error of the instance (of the library when <paramref name="handle"/> is 0).</summary>
     public static string ErrorMessage(nint handle) =>
         Marshal.PtrToStringUTF8((nint)s_exports.Value.GetErrorStr2(handle)) ?? "unknown TurboJPEG error";
@@ -63,6 +70,9 @@ internal static unsafe class TurboJpegNative
 
         public readonly delegate* unmanaged<nint, byte*, CULong, byte*, int, int, int, int, int, int> Decompress2 =
             (delegate* unmanaged<nint, byte*, CULong, byte*, int, int, int, int, int, int>)NativeLibrary.GetExport(library, "tjDecompress2");
+
+        public readonly delegate* unmanaged<nint, byte*, CULong, byte**, int, int*, int, int, int> DecompressToYuvPlanes =
+            (delegate* unmanaged<nint, byte*, CULong, byte**, int, int*, int, int, int>)NativeLibrary.GetExport(library, "tjDecompressToYUVPlanes");
 
         public readonly delegate* unmanaged<nint, byte*> GetErrorStr2 =
             (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "tjGetErrorStr2");

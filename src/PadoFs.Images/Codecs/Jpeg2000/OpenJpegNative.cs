@@ -12,6 +12,9 @@ internal static unsafe class OpenJpegNative
     /// <summary>OPJ_CODEC_J2K: a raw codestream, as Aperio stores its tiles.</summary>
     public const int CodecJ2k = 0;
 
+    /// <summary>OPJ_CODEC_JP2: a JP2 file, a codestream in boxes, as some writers store a TIFF chunk.</summary>
+    public const int CodecJp2 = 2;
+
     private static readonly Lazy<Exports> s_exports = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>File names tried, in order, on this OS.</summary>

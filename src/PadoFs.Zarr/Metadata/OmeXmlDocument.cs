@@ -81,7 +81,7 @@ internal static class OmeXmlDocument
 
         // The planes are the channels of one z and one time point, so any order names the same planes.
         writer.WriteAttributeString("DimensionOrder", "XYCZT");
-        writer.WriteAttributeString("Type", image.Format.Type == PixelType.UInt16 ? "uint16" : "uint8");
+        writer.WriteAttributeString("Type", OmePixelType(image.Format.Type));
         writer.WriteAttributeString("SignificantBits", Number(image.Format.BytesPerSample * 8));
         writer.WriteAttributeString("Interleaved", "false");
         writer.WriteAttributeString("BigEndian", "false");
@@ -135,6 +135,19 @@ internal static class OmeXmlDocument
 
         return builder.ToString();
     }
+
+    // OME-XML has no half-precision type: such samples are described as the float they widen to without loss.
+    private static string OmePixelType(PixelType type) => type switch
+    {
+        PixelType.Int8 => "int8",
+        PixelType.UInt16 => "uint16",
+        PixelType.Int16 => "int16",
+        PixelType.UInt32 => "uint32",
+        PixelType.Int32 => "int32",
+        PixelType.Float16 or PixelType.Float32 => "float",
+        PixelType.Float64 => "double",
+        _ => "uint8",
+    };
 
     private static string Id(string kind, int index) => string.Create(CultureInfo.InvariantCulture, $"{kind}:{index}");
 

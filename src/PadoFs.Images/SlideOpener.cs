@@ -92,7 +92,7 @@ internal static class SlideOpener
         {
             try
             {
-                return OpenSlideBackend.Open(localPath);
+                return OpenSlideBackend.Open(localPath, tiff);
             }
             catch (SlideFormatException e)
             {

@@ -1,3 +1,4 @@
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Pixels;
 
@@ -17,6 +18,9 @@ public interface ISlideBackend : IDisposable
 
     /// <summary>Levels from the largest (level 0) to the smallest.</summary>
     IReadOnlyList<SlideLevel> Levels { get; }
+
+    /// <summary>The chunks of every level, in the order of <see cref="Levels"/>: how the zarr arrays of the slide are cut and decoded.</summary>
+    IReadOnlyList<IChunkSource> ChunkSources { get; }
 
     /// <summary>Every property the library reports; well-known ones use the names in <see cref="SlidePropertyNames"/>.</summary>
     IReadOnlyDictionary<string, string> Properties { get; }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Tiff;
@@ -43,6 +44,7 @@ public sealed class TiffBackend : ISlideBackend
             (((double)baseline.Width / level.Page.Width) + ((double)baseline.Height / level.Page.Height)) / 2,
             (int)level.Page.ChunkWidth,
             (int)level.Page.ChunkHeight));
+        ChunkSources = Array.ConvertAll(_levels, level => (IChunkSource)new TiffPageChunks(file, level));
 
         _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
         foreach (var series in file.Series.Skip(1))
@@ -64,6 +66,8 @@ public sealed class TiffBackend : ISlideBackend
         typeof(TiffBackend).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1";
 
     public IReadOnlyList<SlideLevel> Levels { get; }
+
+    public IReadOnlyList<IChunkSource> ChunkSources { get; }
 
     public IReadOnlyDictionary<string, string> Properties { get; }
 

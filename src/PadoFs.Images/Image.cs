@@ -81,6 +81,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// <summary>Every property the backend reports for the slide.</summary>
     public IReadOnlyDictionary<string, string> Properties => RequireOpen("read its properties").Backend.Properties;
 
+    /// <summary>The channels of the image where its file names them (OME-XML); empty otherwise.</summary>
+    public IReadOnlyList<Backends.SlideChannel> Channels => RequireOpen("list its channels").Backend.Channels;
+
     public IReadOnlyList<string> AssociatedImageNames => RequireOpen("list its associated images").Backend.AssociatedImageNames;
 
     /// <summary>Builds an image from a record (pado's <c>from_obj</c>); whatever the record gives is trusted, the rest loads lazily.</summary>

@@ -25,6 +25,9 @@ public interface ISlideBackend : IDisposable
     /// <summary>Every property the library reports; well-known ones use the names in <see cref="SlidePropertyNames"/>.</summary>
     IReadOnlyDictionary<string, string> Properties { get; }
 
+    /// <summary>The channels of the image where the file names them (OME-XML), in the order of its channel axis; empty otherwise.</summary>
+    IReadOnlyList<SlideChannel> Channels { get; }
+
     /// <summary>Names of the small images stored beside the pyramid (label, macro, thumbnail, ...).</summary>
     IReadOnlyList<string> AssociatedImageNames { get; }
 

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using PadoFs.Images;
-using PadoFs.Images.Pixels;
+using PadoFs.Images.Backends;
 using PadoFs.Images.Records;
+using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Metadata;
 
 /// <summary>
 /// A slide group's <c>.zattrs</c>, with the image's pado record under <c>"pado"</c>. In the OME-NGFF layout,
-/// OME-NGFF 0.4 <c>multiscales</c> (axes c, y, x; per level a scale of mpp x that level's downsample on each
-/// axis, in micrometres, or in pixels when the slide has no mpp) and <c>omero</c> channel colours. In the pado
+/// OME-NGFF 0.4 <c>multiscales</c> (the level arrays' axes, (t, c, z, y, x) less those the image lacks, c always;
+/// per level a scale of mpp x that level's downsample on y and x, in micrometres, or in pixels when the slide has no
+/// mpp, and 1 on the others) and <c>omero</c> channels. In the pado
 /// layout, whose (y, x, c) axes OME-NGFF 0.4 forbids, the <c>multiscales</c> tifffile writes for a series: the
 /// levels' paths only (its NGFF 0.1 form, which names no axes and no scales).
 /// </summary>
@@ -17,14 +19,14 @@ internal static class SlideAttributes
     private const string NgffVersion = "0.4";
     private const string TifffileMultiscalesVersion = "0.1";
 
-    public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, PixelFormat format, ImageRecord record, ZarrLayout layout) =>
+    public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, ArrayGeometry level0, IReadOnlyList<SlideChannel> channels, ImageRecord record, ZarrLayout layout) =>
         ZarrJson.Write(writer =>
         {
             writer.WriteStartObject();
             if (layout == ZarrLayout.OmeNgff)
             {
-                WriteNgffMultiscales(writer, name, levels, record);
-                OmeroChannels.Write(writer, format);
+                WriteNgffMultiscales(writer, name, levels, level0.DimensionNames, record);
+                OmeroChannels.Write(writer, level0.Format, ChannelCount(level0), channels);
             }
             else
             {
@@ -58,15 +60,28 @@ internal static class SlideAttributes
         writer.WriteEndArray();
     }
 
-    private static void WriteNgffMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels, ImageRecord record)
+    private static int ChannelCount(ArrayGeometry level0)
+    {
+        for (var axis = 0; axis < level0.DimensionNames.Count; axis++)
+        {
+            if (level0.DimensionNames[axis] == "c")
+            {
+                return checked((int)level0.Metadata.Shape[axis]);
+            }
+        }
+
+        return 1;
+    }
+
+    private static void WriteNgffMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<ImageLevel> levels, IReadOnlyList<string> axes, ImageRecord record)
     {
         var hasMpp = record is { MppX: not null, MppY: not null };
         writer.WriteStartArray("multiscales");
         writer.WriteStartObject();
         writer.WriteString("version", NgffVersion);
         writer.WriteString("name", name);
-        WriteAxes(writer, hasMpp);
-        WriteDatasets(writer, levels, record);
+        WriteAxes(writer, axes, hasMpp);
+        WriteDatasets(writer, levels, axes, record);
 
         // The levels are the ones the scanner stored, not a pyramid computed here by a known method.
         writer.WriteString("type", "stored");
@@ -79,12 +94,29 @@ internal static class SlideAttributes
         writer.WriteEndArray();
     }
 
-    private static void WriteAxes(Utf8JsonWriter writer, bool hasMpp)
+    private static void WriteAxes(Utf8JsonWriter writer, IReadOnlyList<string> axes, bool hasMpp)
     {
         writer.WriteStartArray("axes");
-        WriteChannelAxis(writer);
-        WriteSpaceAxis(writer, "y", hasMpp);
-        WriteSpaceAxis(writer, "x", hasMpp);
+        foreach (var axis in axes)
+        {
+            switch (axis)
+            {
+                case "c":
+                    WriteChannelAxis(writer);
+                    break;
+                case "t":
+                    writer.WriteStartObject();
+                    writer.WriteString("name", "t");
+                    writer.WriteString("type", "time");
+                    writer.WriteEndObject();
+                    break;
+                default:
+                    // z is in planes: OME-XML's PhysicalSizeZ is not read.
+                    WriteSpaceAxis(writer, axis, hasMpp && axis != "z");
+                    break;
+            }
+        }
+
         writer.WriteEndArray();
     }
 
@@ -109,7 +141,7 @@ internal static class SlideAttributes
         writer.WriteEndObject();
     }
 
-    private static void WriteDatasets(Utf8JsonWriter writer, IReadOnlyList<ImageLevel> levels, ImageRecord record)
+    private static void WriteDatasets(Utf8JsonWriter writer, IReadOnlyList<ImageLevel> levels, IReadOnlyList<string> axes, ImageRecord record)
     {
         var level0 = levels[0];
         writer.WriteStartArray("datasets");
@@ -124,9 +156,15 @@ internal static class SlideAttributes
             writer.WriteStartObject();
             writer.WriteString("type", "scale");
             writer.WriteStartArray("scale");
-            writer.WriteNumberValue(1);
-            writer.WriteNumberValue(scaleY);
-            writer.WriteNumberValue(scaleX);
+            foreach (var axis in axes)
+            {
+                writer.WriteNumberValue(axis switch
+                {
+                    "y" => scaleY,
+                    "x" => scaleX,
+                    _ => 1,
+                });
+            }
 
             writer.WriteEndArray();
             writer.WriteEndObject();

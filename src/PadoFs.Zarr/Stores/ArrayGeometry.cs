@@ -137,7 +137,7 @@ public sealed class ArrayGeometry
     private static int[] NgffAxes(ChunkGrid grid)
     {
         var channel = grid.Axes.IndexOf('C', StringComparison.Ordinal);
-        var samples = grid.HasSamples ? grid.Rank - 1 : -1;
+        var samples = grid.Axes.IndexOf('S', StringComparison.Ordinal);
         if (channel >= 0 && samples >= 0)
         {
             throw new ArgumentException($"An image over {grid.Axes} has channels and samples; OME-NGFF has one c axis.", nameof(grid));

@@ -42,7 +42,7 @@ public sealed class SlideStore : ZarrStore
         AssociatedNames = names;
         var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
         _associatedDocuments = Format.GroupDocuments(attributes: null);
-        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, image.ToRecord(options.ImageId), Layout), DescendantDocuments());
+        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, levels[0].Geometry, image.Channels, image.ToRecord(options.ImageId), Layout), DescendantDocuments());
     }
 
     public ZarrLayout Layout { get; }

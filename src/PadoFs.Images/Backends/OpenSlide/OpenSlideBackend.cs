@@ -70,6 +70,8 @@ public sealed class OpenSlideBackend : ISlideBackend
 
     public IReadOnlyList<string> AssociatedImageNames { get; }
 
+    public IReadOnlyList<SlideChannel> Channels => [];
+
     public PixelFormat PixelFormat => PixelFormat.Rgb8;
 
     /// <summary>The vendor OpenSlide detects for a file (e.g. <c>aperio</c>), or null when it does not recognise the format.</summary>

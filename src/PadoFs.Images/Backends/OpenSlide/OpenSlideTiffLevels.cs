@@ -19,7 +19,7 @@ internal static class OpenSlideTiffLevels
         {
             var page = tiff is null ? null : FindStoredLevel(tiff, backend.Levels[level], backend.PixelFormat.BytesPerPixel);
             sources[level] = page is not null && DirectDecoder(tiff!, page, backend) is { } decoder
-                ? new TiffPageChunks(tiff!, decoder)
+                ? TiffLevelChunks.OfPage(tiff!, decoder)
                 : new OpenSlideRegionChunks(backend, level);
         }
 
@@ -50,7 +50,7 @@ internal static class OpenSlideTiffLevels
         }
 
         var page = FindBySize(tiff.Series[0].Levels, level, tiledOnly: false) ?? FindBySize(tiff.Pages, level, tiledOnly: true);
-        return page is not null && TiffPageChunks.FitsOneChunk(page, bytesPerPixel) ? page : null;
+        return page is not null && TiffLevelChunks.FitsOneChunk(page, bytesPerPixel) ? page : null;
     }
 
     private static TiffPage? FindBySize(IReadOnlyList<TiffPage> pages, SlideLevel level, bool tiledOnly)

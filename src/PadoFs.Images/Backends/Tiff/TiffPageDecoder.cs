@@ -130,6 +130,19 @@ internal sealed class TiffPageDecoder
         ReadRegion(col * _chunkWidth, row * _chunkHeight, _chunkWidth, _chunkHeight, destination);
     }
 
+    /// <summary>
+    /// Decodes the chunk at (<paramref name="row"/>, <paramref name="col"/>) of sample <paramref name="plane"/> of a page
+    /// whose samples are stored in separate planes, as ChunkHeight x ChunkWidth; a chunk the file does not store reads as 0.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the chunk does not decode.</exception>
+    public void ReadPlaneChunk(int plane, long row, long col, Span<byte> destination)
+    {
+        if (!DecodeChunk(plane, row, col, destination[.._chunkBytes]))
+        {
+            destination.Clear();
+        }
+    }
+
     private static string? Unsupported(TiffPage page)
     {
         if (page.Width == 0 || page.Height == 0)

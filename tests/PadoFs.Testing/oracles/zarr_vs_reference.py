@@ -11,8 +11,8 @@ mask_and_scale=False).
 In the ome-ngff layout the reference is moved to the array's axes (its _ARRAY_DIMENSIONS), samples or channels
 as c. Reference pixels: for OpenSlide's vendor formats, openslide-python's read_region of the whole level (composited
 over the slide's background colour by PadoFs's documented rule); for every other TIFF (what OpenSlide calls
-generic-tiff, or cannot open), tifffile's series 0 levels, as pado reads them (Pillow's libtiff where tifffile
-lacks the codec).
+generic-tiff, or cannot open), tifffile's series 0 levels, as pado reads them (where tifffile lacks the codec,
+Pillow's libtiff, or libvips for pages in SubIFDs).
 Prints one JSON object: per level the shapes and how many samples differ.
 """
 import json
@@ -60,6 +60,9 @@ def tifffile_levels(path):
             planes = []
             with Image.open(path) as image:
                 for page in series.levels[level].pages:
+                    if len(page.treeindex) > 1:
+                        planes.append(vips_subifd(path, page))
+                        continue
                     image.seek(page.index)
                     plane = stored_orientation(np.asarray(image), page)
                     if page.keyframe.planarconfig == 2 and plane.ndim == 3:
@@ -68,6 +71,17 @@ def tifffile_levels(path):
             return np.stack(planes).reshape(series.levels[level].shape)
 
     return len(series.levels), read, [series.levels[level].axes for level in range(len(series.levels))]
+
+
+def vips_subifd(path, page):
+    """A page in a SubIFD, which Pillow cannot reach, decoded by libvips."""
+    import subprocess
+    import tempfile
+    parent, subifd = page.treeindex
+    with tempfile.TemporaryDirectory() as work:
+        raw = f"{work}/page.raw"
+        subprocess.run(["vips", "rawsave", f"{path}[page={parent},subifd={subifd}]", raw], check=True)
+        return np.fromfile(raw, dtype=page.dtype).reshape(page.shape)
 
 
 def stored_orientation(pixels, page):

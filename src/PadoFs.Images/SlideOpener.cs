@@ -101,7 +101,8 @@ internal static class SlideOpener
         }
         catch (TiffFormatException e)
         {
-            throw new SlideFormatException(urlpath, $"broken TIFF structure: {e.Message}", e);
+            // A tag value the directories did not load lies outside the file.
+            throw new SlideFormatException(urlpath, e.Message, e);
         }
 
         string refusedByOpenSlide;

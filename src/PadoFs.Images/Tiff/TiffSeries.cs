@@ -7,12 +7,15 @@ namespace PadoFs.Images.Tiff;
 /// </summary>
 public sealed class TiffSeries
 {
+    private IReadOnlyList<IReadOnlyList<TiffPage?>>? _levelPlanes;
+
     internal TiffSeries(string name, string kind, string axes, IReadOnlyList<long> shape, IReadOnlyList<TiffPage> pages, IReadOnlyList<TiffPage> levels)
-        : this(name, kind, axes, shape, pages, levels, LevelsOfOnePage(levels))
+        : this(name, kind, axes, shape, pages, levels, levelPlanes: null)
     {
     }
 
-    internal TiffSeries(string name, string kind, string axes, IReadOnlyList<long> shape, IReadOnlyList<TiffPage> pages, IReadOnlyList<TiffPage> levels, IReadOnlyList<IReadOnlyList<TiffPage?>> levelPlanes)
+    // Without level planes, every level is one page; the SVS layout adds levels to its list after construction.
+    internal TiffSeries(string name, string kind, string axes, IReadOnlyList<long> shape, IReadOnlyList<TiffPage> pages, IReadOnlyList<TiffPage> levels, IReadOnlyList<IReadOnlyList<TiffPage?>>? levelPlanes)
     {
         Name = name;
         Kind = kind;
@@ -20,7 +23,7 @@ public sealed class TiffSeries
         Shape = shape;
         Pages = pages;
         Levels = levels;
-        LevelPlanes = levelPlanes;
+        _levelPlanes = levelPlanes;
     }
 
     /// <summary>The name tifffile gives: <c>Baseline</c>, <c>Thumbnail</c>, <c>Label</c>, <c>Macro</c> in SVS files, else empty.</summary>
@@ -48,7 +51,7 @@ public sealed class TiffSeries
     /// Per pyramid level, the page of every plane of the axes before the pages' own, in C order (one page for a 2D
     /// image); null where the file stores no page for a plane.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<TiffPage?>> LevelPlanes { get; }
+    public IReadOnlyList<IReadOnlyList<TiffPage?>> LevelPlanes => _levelPlanes ??= LevelsOfOnePage(Levels);
 
     /// <summary><see cref="Shape"/> at <paramref name="level"/>: the sizes of Y and X are that level's.</summary>
     public long[] LevelShape(int level)

@@ -37,8 +37,8 @@ internal static partial class MountCommand
           An unknown setting is a problem, not a silent default.
 
         Layouts:
-          {{ZarrLayoutNames.Pado,-9}} (y, x, samples) arrays, byte for byte pado's (tifffile's) zarr store; the default
-          {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata: for napari-ome-zarr and QuPath
+          {{ZarrLayoutNames.Pado,-9}} tifffile's arrays, byte for byte pado's (tifffile's) zarr store; the default
+          {{ZarrLayoutNames.OmeNgff,-9}} (t, c, z, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata: for napari-ome-zarr and QuPath
           Also accepted: {{string.Join(", ", ZarrLayoutNames.Accepted.Skip(2))}} for {{ZarrLayoutNames.OmeNgff}}.
 
         Environment variables override the config's settings (images are set in the config only); any other

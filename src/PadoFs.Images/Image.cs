@@ -1,3 +1,4 @@
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Files;
 using PadoFs.Images.Geometry;
 using PadoFs.Images.Pixels;
@@ -79,6 +80,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>Every property the backend reports for the slide.</summary>
     public IReadOnlyDictionary<string, string> Properties => RequireOpen("read its properties").Backend.Properties;
+
+    /// <summary>The channels of the image where its file names them (OME-XML); empty otherwise.</summary>
+    public IReadOnlyList<Backends.SlideChannel> Channels => RequireOpen("list its channels").Backend.Channels;
 
     public IReadOnlyList<string> AssociatedImageNames => RequireOpen("list its associated images").Backend.AssociatedImageNames;
 
@@ -212,31 +216,72 @@ public sealed class Image : IEquatable<Image>, IDisposable
     }
 
     /// <summary>
-    /// Decodes chunk (<paramref name="row"/>, <paramref name="column"/>) of <paramref name="level"/> into
-    /// <paramref name="destination"/>: a full ChunkHeight x ChunkWidth x S block also at the level's right and
+    /// Decodes chunk (<paramref name="row"/>, <paramref name="column"/>) of the first Y/X plane of <paramref name="level"/>
+    /// into <paramref name="destination"/>: a full ChunkHeight x ChunkWidth x S block also at the level's right and
     /// bottom edges (zarr v2 chunks are all one size). Where the file is a TIFF whose codec PadoFs decodes, the
     /// stored tile is decoded directly: one decode per chunk, exactly the pixels of the whole level.
     /// </summary>
     public void ReadChunk(int level, int row, int column, Span<byte> destination)
     {
         var slide = RequireOpen("read chunks");
-        var grid = slide.Levels[CheckLevel(slide, level)];
+        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
         if ((uint)row >= (uint)grid.ChunkRows || (uint)column >= (uint)grid.ChunkColumns)
         {
             throw new ArgumentOutOfRangeException(nameof(row), $"Chunk ({row}, {column}) is outside level {level}'s {grid.ChunkRows} x {grid.ChunkColumns} grid.");
         }
 
-        slide.ReadChunk(level, row, column, destination);
+        slide.ReadChunk(level, grid.Chunk(0, row, column), destination);
     }
 
     /// <summary>
-    /// Per chunk of <paramref name="level"/>, the bytes stored in the file for it (the TIFF tile or strip byte
+    /// Decodes <paramref name="chunk"/> (one index per axis of the level's <see cref="ImageLevel.Grid"/>) of
+    /// <paramref name="level"/> into <paramref name="destination"/>, <see cref="ChunkGrid.ChunkLength"/> bytes.
+    /// </summary>
+    public void ReadChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
+    {
+        var slide = RequireOpen("read chunks");
+        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
+        if (!grid.Contains(chunk))
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunk), $"Chunk {chunk} is outside level {level}'s grid over {grid.Axes}.");
+        }
+
+        if (destination.Length < grid.ChunkLength)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} bytes; a chunk needs {grid.ChunkLength}.", nameof(destination));
+        }
+
+        slide.ReadChunk(level, chunk, destination);
+    }
+
+    /// <summary>
+    /// Copies the bytes the file stores for <paramref name="chunk"/> of <paramref name="level"/>, still encoded, into
+    /// <paramref name="destination"/>; returns how many, or -1 where the format does not keep chunks.
+    /// </summary>
+    public int ReadStoredChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
+    {
+        var slide = RequireOpen("read stored chunks");
+        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
+        if (!grid.Contains(chunk))
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunk), $"Chunk {chunk} is outside level {level}'s grid over {grid.Axes}.");
+        }
+
+        return slide.ReadStoredChunk(level, chunk, destination);
+    }
+
+    /// <summary>
+    /// Per chunk of one Y/X <paramref name="plane"/> of <paramref name="level"/> (the planes are the indices of the
+    /// axes before Y in C order; a 2D image has one), the bytes stored in the file for it (the TIFF tile or strip byte
     /// count, samples summed); -1 where the format does not expose it. Shape: (chunk rows, chunk columns).
     /// </summary>
-    public long[,] GetChunkSizes(int level = 0)
+    public long[,] GetChunkSizes(int level = 0, int plane = 0)
     {
         var slide = RequireOpen("read its chunk sizes");
-        return slide.GetChunkSizes(CheckLevel(slide, level));
+        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
+        ArgumentOutOfRangeException.ThrowIfNegative(plane);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(plane, grid.PlaneCount);
+        return slide.GetChunkSizes(level, plane);
     }
 
     /// <summary>The width and height of an associated image, without decoding it.</summary>

@@ -1,15 +1,25 @@
+using PadoFs.Images.Backends.Chunks;
+
 namespace PadoFs.Images;
 
 /// <summary>
 /// One pyramid level of an opened image and its chunk grid: one chunk per stored tile (or strip) where
 /// the file is a tiled TIFF, the backend's tile otherwise, <see cref="DefaultChunkSize"/> when neither has one.
 /// </summary>
-public sealed record ImageLevel(int Index, long Width, long Height, double Downsample, int ChunkWidth, int ChunkHeight)
+public sealed record ImageLevel(int Index, double Downsample, ChunkGrid Grid)
 {
     /// <summary>The chunk edge for formats without a tile grid.</summary>
     public const int DefaultChunkSize = 512;
 
-    public int ChunkRows => (int)((Height + ChunkHeight - 1) / ChunkHeight);
+    public long Width => Grid.Width;
 
-    public int ChunkColumns => (int)((Width + ChunkWidth - 1) / ChunkWidth);
+    public long Height => Grid.Height;
+
+    public int ChunkWidth => Grid.ChunkWidth;
+
+    public int ChunkHeight => Grid.ChunkHeight;
+
+    public int ChunkRows => Grid.ChunkRows;
+
+    public int ChunkColumns => Grid.ChunkColumns;
 }

@@ -1,5 +1,5 @@
 using PadoFs.Images.Backends;
-using PadoFs.Images.Backends.Tiff;
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
 using PadoFs.Images.Pixels;
@@ -8,17 +8,13 @@ using PadoFs.Images.Tiff;
 namespace PadoFs.Images;
 
 /// <summary>
-/// An open slide: the backend that decodes it and, when the file is a TIFF, its structure, which decides
-/// the chunk grid (one chunk per stored tile or strip) and the stored size of every chunk. Where PadoFs decodes
-/// a level's stored tiles itself, chunks are decoded straight from the file: one decode per chunk, the stored
-/// pixels exactly, also at levels whose downsample is not an integer, where reading through OpenSlide would
-/// resample at sub-pixel offsets.
+/// An open slide: the backend that decodes it, its levels with the chunk sources the backend gives for them, and the
+/// version of the file it opened, which every read checks.
 /// </summary>
 internal sealed class OpenedSlide : IDisposable
 {
     private readonly TiffFile? _tiff;
-    private readonly TiffPage?[] _tiffLevels;
-    private readonly TiffPageDecoder?[] _tileDecoders;
+    private readonly IReadOnlyList<IChunkSource> _sources;
 
     public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff)
     {
@@ -26,21 +22,11 @@ internal sealed class OpenedSlide : IDisposable
         Identity = identity;
         Backend = backend;
         _tiff = tiff;
+        _sources = backend.ChunkSources;
         var levels = new ImageLevel[backend.Levels.Count];
-        _tiffLevels = new TiffPage?[levels.Length];
-        _tileDecoders = new TiffPageDecoder?[levels.Length];
         for (var i = 0; i < levels.Length; i++)
         {
-            var level = backend.Levels[i];
-            var page = tiff is null ? null : FindStoredLevel(tiff, level, backend.PixelFormat.BytesPerPixel);
-            _tiffLevels[i] = page;
-            _tileDecoders[i] = page is null ? null : DirectDecoder(tiff!, page, backend);
-            var (chunkWidth, chunkHeight) = page is not null
-                ? ((int)page.ChunkWidth, (int)page.ChunkHeight)
-                : level.TileWidth > 0 && level.TileHeight > 0 && (long)level.TileWidth * level.TileHeight * backend.PixelFormat.BytesPerPixel <= SlideLevel.MaxChunkBytes
-                    ? (level.TileWidth, level.TileHeight)
-                    : (ImageLevel.DefaultChunkSize, ImageLevel.DefaultChunkSize);
-            levels[i] = new ImageLevel(i, level.Width, level.Height, level.Downsample, chunkWidth, chunkHeight);
+            levels[i] = new ImageLevel(i, backend.Levels[i].Downsample, _sources[i].Grid);
         }
 
         Levels = levels;
@@ -84,18 +70,22 @@ internal sealed class OpenedSlide : IDisposable
         }
     }
 
-    public void ReadChunk(int level, int row, int column, Span<byte> destination)
+    public void ReadChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
     {
         ThrowIfChanged();
         try
         {
-            DecodeChunk(level, row, column, destination);
+            _sources[level].Decode(chunk, destination);
         }
         catch (Exception e) when (e is SlideException or IOException or InvalidDataException && FindChange() is not null)
         {
             // A file rewritten under the decoder fails as garbage would: the change is the reason, not the bytes.
             ThrowIfChanged();
             throw;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new SlideReadException(LocalPath, $"level {level} chunk {chunk}: {e.Message}", e);
         }
 
         ThrowIfChanged();
@@ -120,91 +110,45 @@ internal sealed class OpenedSlide : IDisposable
         return now == Identity ? null : new SlideChangedException(LocalPath, now.DescribeChangeFrom(Identity));
     }
 
-    private void DecodeChunk(int level, int row, int column, Span<byte> destination)
+    /// <summary>The stored bytes of every chunk of one Y/X plane of a level, by (row, column); -1 where the format does not say.</summary>
+    public long[,] GetChunkSizes(int level, int plane)
     {
-        var grid = Levels[level];
-        if (_tileDecoders[level] is { } decoder)
-        {
-            try
-            {
-                decoder.ReadChunk(row, column, destination[..(grid.ChunkWidth * grid.ChunkHeight * Backend.PixelFormat.BytesPerPixel)]);
-                return;
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException)
-            {
-                throw new SlideReadException(LocalPath, $"level {level} chunk ({row}, {column}): {e.Message}", e);
-            }
-        }
-
-        var downsample = grid.Downsample;
-        var x = (long)Math.Round((long)column * grid.ChunkWidth * downsample);
-        var y = (long)Math.Round((long)row * grid.ChunkHeight * downsample);
-        Backend.ReadRegion(level, x, y, grid.ChunkWidth, grid.ChunkHeight, destination);
-    }
-
-    public long[,] GetChunkSizes(int level)
-    {
-        if (_tiffLevels[level] is { } page)
-        {
-            return page.GetChunkByteCounts();
-        }
-
-        var grid = Levels[level];
-        var unknown = new long[grid.ChunkRows, grid.ChunkColumns];
+        var source = _sources[level];
+        var grid = source.Grid;
+        var sizes = new long[grid.ChunkRows, grid.ChunkColumns];
         for (var row = 0; row < grid.ChunkRows; row++)
         {
             for (var column = 0; column < grid.ChunkColumns; column++)
             {
-                unknown[row, column] = -1;
+                sizes[row, column] = source.StoredByteCount(grid.Chunk(plane, row, column));
             }
         }
 
-        return unknown;
+        return sizes;
+    }
+
+    /// <summary>Copies a chunk's stored bytes, still encoded; -1 where the format does not keep chunks.</summary>
+    public int ReadStoredChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
+    {
+        ThrowIfChanged();
+        int count;
+        try
+        {
+            count = _sources[level].ReadStoredBytes(chunk, destination);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            ThrowIfChanged();
+            throw new SlideReadException(LocalPath, $"level {level} chunk {chunk}: {e.Message}", e);
+        }
+
+        ThrowIfChanged();
+        return count;
     }
 
     public void Dispose()
     {
         Backend.Dispose();
         _tiff?.Dispose();
-    }
-
-    // Only where the page decodes to exactly the pixel format the backend hands out (RGB for OpenSlide); YCbCr
-    // pages reach this point only as JPEG, which decodes them to RGB.
-    private static TiffPageDecoder? DirectDecoder(TiffFile tiff, TiffPage page, ISlideBackend backend)
-    {
-        var decoder = TiffPageDecoder.TryCreate(tiff, page, out _);
-        return decoder is not null && decoder.Format == backend.PixelFormat && page.Photometric is TiffPhotometric.Rgb or TiffPhotometric.MinIsBlack or TiffPhotometric.YCbCr
-            ? decoder
-            : null;
-    }
-
-    // The backend's levels are the stored pyramid of the file's first series; a level is matched by its size.
-    // Where the series has no page of that size, any tiled page of the file is: a pyramid written by a converter
-    // that copied an Aperio description looks like an SVS to tifffile, whose layout takes page 1 for a thumbnail
-    // and the later reduced pages for label and macro, while OpenSlide reads every tiled page as a level.
-    // A page stored in chunks too big to serve one at a time (a whole NDPI level in one JPEG strip) does not
-    // decide the grid: such a level is cut like a format without tiles.
-    private static TiffPage? FindStoredLevel(TiffFile tiff, SlideLevel level, int bytesPerPixel)
-    {
-        if (tiff.Series.Count == 0)
-        {
-            return null;
-        }
-
-        var page = FindBySize(tiff.Series[0].Levels, level, tiledOnly: false) ?? FindBySize(tiff.Pages, level, tiledOnly: true);
-        return page is not null && (double)page.ChunkWidth * page.ChunkHeight * bytesPerPixel <= SlideLevel.MaxChunkBytes ? page : null;
-    }
-
-    private static TiffPage? FindBySize(IReadOnlyList<TiffPage> pages, SlideLevel level, bool tiledOnly)
-    {
-        foreach (var page in pages)
-        {
-            if (page.Width == level.Width && page.Height == level.Height && (page.IsTiled || !tiledOnly))
-            {
-                return page;
-            }
-        }
-
-        return null;
     }
 }

@@ -8,9 +8,11 @@ using PadoFs.Images.Tiff;
 namespace PadoFs.Images;
 
 /// <summary>
-/// Opens a slide file with the backend that reads it: OpenSlide for every format it knows, else our TIFF
-/// reader for a TIFF that OpenSlide cannot open. A TIFF reaches OpenSlide only once our reader has read its whole
-/// structure and found nothing that makes OpenSlide allocate out of bounds (<see cref="OpenSlideTiffCheck"/>), since
+/// Opens a slide file with the backend its format calls for: OpenSlide for its vendor formats (recognised as
+/// OpenSlide recognises them, <see cref="OpenSlideVendorTiff"/>) and for files that are no TIFF, our TIFF reader for
+/// plain, OME and other TIFFs, which pado reads through tifffile; where the first refuses a file, the other is tried.
+/// A TIFF reaches OpenSlide only once our reader has read its whole structure and found nothing that makes OpenSlide
+/// allocate out of bounds (<see cref="OpenSlideTiffCheck"/>), since
 /// OpenSlide ends the process where it fails to allocate. Failures name the file as the caller gave it and say why
 /// each reader refused it.
 /// </summary>
@@ -81,28 +83,37 @@ internal static class SlideOpener
         }
     }
 
+    // The format decides: a file that is no TIFF (MIRAX, Hamamatsu VMS, Sakura, ...) and a TIFF in one of OpenSlide's
+    // vendor formats go to OpenSlide; a plain, OME or other TIFF to our reader, which reads it as tifffile does. Each
+    // falls back to the other where the first refuses the file.
     private static ISlideBackend OpenBackend(string urlpath, string localPath, TiffFile? tiff, string? notTiff)
     {
-        string refusedByOpenSlide;
-        if (tiff is not null && OpenSlideTiffCheck.Refusal(tiff) is { } unsafeForOpenSlide)
-        {
-            refusedByOpenSlide = $"not tried, {unsafeForOpenSlide}";
-        }
-        else
-        {
-            try
-            {
-                return OpenSlideBackend.Open(localPath);
-            }
-            catch (SlideFormatException e)
-            {
-                refusedByOpenSlide = e.Reason;
-            }
-        }
-
         if (tiff is null)
         {
-            throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusedByOpenSlide}; TIFF reader: {notTiff})");
+            return TryOpenSlide(localPath, tiff, out var refusal)
+                ?? throw new SlideFormatException(urlpath, $"not a slide format PadoFs reads (OpenSlide: {refusal}; TIFF reader: {notTiff})");
+        }
+
+        string? vendor;
+        try
+        {
+            vendor = OpenSlideVendorTiff.Detect(tiff);
+        }
+        catch (TiffFormatException e)
+        {
+            // A tag value the directories did not load lies outside the file.
+            throw new SlideFormatException(urlpath, e.Message, e);
+        }
+
+        string refusedByOpenSlide;
+        if (vendor is not null)
+        {
+            if (TryOpenSlide(localPath, tiff, out refusedByOpenSlide) is { } openSlide)
+            {
+                return openSlide;
+            }
+
+            return OpenTiff(urlpath, tiff, $"OpenSlide ({vendor}): {refusedByOpenSlide}");
         }
 
         try
@@ -111,7 +122,40 @@ internal static class SlideOpener
         }
         catch (SlideFormatException e)
         {
-            throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide})", e);
+            return TryOpenSlide(localPath, tiff, out refusedByOpenSlide)
+                ?? throw new SlideFormatException(urlpath, $"{e.Reason} (OpenSlide: {refusedByOpenSlide})", e);
+        }
+    }
+
+    private static TiffBackend OpenTiff(string urlpath, TiffFile tiff, string otherRefusal)
+    {
+        try
+        {
+            return TiffBackend.Over(tiff);
+        }
+        catch (SlideFormatException e)
+        {
+            throw new SlideFormatException(urlpath, $"{e.Reason} ({otherRefusal})", e);
+        }
+    }
+
+    private static OpenSlideBackend? TryOpenSlide(string localPath, TiffFile? tiff, out string refusal)
+    {
+        if (tiff is not null && OpenSlideTiffCheck.Refusal(tiff) is { } unsafeForOpenSlide)
+        {
+            refusal = $"not tried, {unsafeForOpenSlide}";
+            return null;
+        }
+
+        try
+        {
+            refusal = string.Empty;
+            return OpenSlideBackend.Open(localPath, tiff);
+        }
+        catch (SlideFormatException e)
+        {
+            refusal = e.Reason;
+            return null;
         }
     }
 }

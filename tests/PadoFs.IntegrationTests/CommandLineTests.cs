@@ -7,7 +7,7 @@ namespace PadoFs.IntegrationTests;
 [Trait("Category", "Oracles")]
 public sealed class CommandLineTests
 {
-    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];
+    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideVendorSlides];
 
     public static TheoryData<string> TiffSlides => ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "unreadable.svs"];
 

@@ -15,7 +15,8 @@ public sealed class SharedSlideMountTests
 {
     public static TheoryData<string> Layouts => ["pado", "ome-ngff"];
 
-    private static readonly string[] s_goodSlides = ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif"];
+    private static readonly string[] s_goodSlides =
+        ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "qupath-cells-2c.ome.tif", "qupath-cells.ome.tif", "test_orient3.tif"];
     private static readonly string[] s_badSlides = ["broken.svs", "unopenable.tiff", "unreadable.svs"];
 
     [Theory]

@@ -11,6 +11,10 @@ public static class SharedSlides
     public static readonly IReadOnlyList<string> OpenSlideReadable =
         ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs"];
 
+    /// <summary>Slides in OpenSlide's vendor formats: the ones a slide opens through OpenSlide.</summary>
+    public static readonly IReadOnlyList<string> OpenSlideVendorSlides =
+        ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "small.svs"];
+
     /// <summary>Slides whose files are TIFF, whatever reads their pixels.</summary>
     public static readonly IReadOnlyList<string> TiffFiles =
         ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "unreadable.svs", "unopenable.tiff"];

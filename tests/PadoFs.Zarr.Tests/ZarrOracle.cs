@@ -30,6 +30,13 @@ internal static class ZarrOracle
         return [.. json.RootElement.EnumerateArray().Select(level => level.GetProperty("zarray_text").GetString()!)];
     }
 
+    /// <summary>tifffile's axis names (<c>_ARRAY_DIMENSIONS</c> of its store) for every level of the slide's first series.</summary>
+    public static List<string[]> TifffileDimensions(string slide)
+    {
+        using var json = JsonDocument.Parse(Python.RunOracle("tifffile_zarray.py", slide));
+        return [.. json.RootElement.EnumerateArray().Select(level => level.GetProperty("zattrs").GetProperty("_ARRAY_DIMENSIONS").EnumerateArray().Select(d => d.GetString()!).ToArray())];
+    }
+
     /// <summary>The schema errors of a <c>.zattrs</c> against OME-NGFF 0.4's image and strict image schemas.</summary>
     public static (List<string> Image, List<string> StrictImage) ValidateNgff(string zattrs)
     {

@@ -10,7 +10,7 @@ internal static class LayoutOption
     {
         var option = new Option<string>("--layout")
         {
-            Description = "pado: (y, x, samples) arrays as pado's zarr store; ome-ngff (or ngff): (c, y, x) arrays for QuPath and napari-ome-zarr.",
+            Description = "pado: tifffile's arrays as pado's zarr store; ome-ngff (or ngff): (t, c, z, y, x) arrays for QuPath and napari-ome-zarr.",
             DefaultValueFactory = _ => ZarrLayoutNames.Pado,
             HelpName = $"{ZarrLayoutNames.Pado}|{ZarrLayoutNames.OmeNgff}",
         };

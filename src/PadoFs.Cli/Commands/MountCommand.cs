@@ -38,8 +38,8 @@ internal static partial class MountCommand
           An unknown setting is a problem, not a silent default.
 
         Layouts:
-          {{ZarrLayoutNames.Pado,-9}} (y, x, samples) arrays, byte for byte pado's (tifffile's) zarr store; the default
-          {{ZarrLayoutNames.OmeNgff,-9}} (c, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata, OME/METADATA.ome.xml: for napari-ome-zarr and QuPath
+          {{ZarrLayoutNames.Pado,-9}} tifffile's arrays, byte for byte pado's (tifffile's) zarr store; the default
+          {{ZarrLayoutNames.OmeNgff,-9}} (t, c, z, y, x) arrays, nested chunk keys, OME-NGFF 0.4 metadata, OME/METADATA.ome.xml: for napari-ome-zarr and QuPath
           Also accepted: {{string.Join(", ", ZarrLayoutNames.Accepted.Skip(2))}} for {{ZarrLayoutNames.OmeNgff}}.
           With "zarrFormat": 3 both are zarr v3 trees: one zarr.json per folder (the slide's holding every other one as
           consolidated metadata), chunk keys c/0/1/0; pado's arrays are those tifffile 2026.7 writes, ome-ngff's

@@ -120,11 +120,13 @@ internal sealed class SlideInspection
 
     private static LevelInspection Inspect(Image image, ImageLevel level)
     {
-        var sizes = image.GetChunkSizes(level.Index);
         long? stored = 0;
-        foreach (var size in sizes)
+        for (var plane = 0; plane < level.Grid.PlaneCount; plane++)
         {
-            stored = size < 0 || stored is null ? null : stored + size;
+            foreach (var size in image.GetChunkSizes(level.Index, plane))
+            {
+                stored = size < 0 || stored is null ? null : stored + size;
+            }
         }
 
         return new LevelInspection(level.Index, level.Width, level.Height, level.Downsample, level.ChunkWidth, level.ChunkHeight, level.ChunkRows, level.ChunkColumns, stored);

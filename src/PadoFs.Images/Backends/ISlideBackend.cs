@@ -1,3 +1,4 @@
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Pixels;
 
@@ -18,8 +19,14 @@ public interface ISlideBackend : IDisposable
     /// <summary>Levels from the largest (level 0) to the smallest.</summary>
     IReadOnlyList<SlideLevel> Levels { get; }
 
+    /// <summary>The chunks of every level, in the order of <see cref="Levels"/>: how the zarr arrays of the slide are cut and decoded.</summary>
+    IReadOnlyList<IChunkSource> ChunkSources { get; }
+
     /// <summary>Every property the library reports; well-known ones use the names in <see cref="SlidePropertyNames"/>.</summary>
     IReadOnlyDictionary<string, string> Properties { get; }
+
+    /// <summary>The channels of the image where the file names them (OME-XML), in the order of its channel axis; empty otherwise.</summary>
+    IReadOnlyList<SlideChannel> Channels { get; }
 
     /// <summary>Names of the small images stored beside the pyramid (label, macro, thumbnail, ...).</summary>
     IReadOnlyList<string> AssociatedImageNames { get; }

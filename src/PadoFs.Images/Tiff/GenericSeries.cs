@@ -25,7 +25,7 @@ internal static class GenericSeries
 
         var candidates = ordered.ConvertAll(group => new SeriesCandidate(group));
         Pyramidize(candidates);
-        return candidates.ConvertAll(c => new TiffSeries(string.Empty, Kind, c.Axes, c.Shape, c.Pages, c.Levels.ConvertAll(l => l.Pages[0])));
+        return candidates.ConvertAll(c => new TiffSeries(string.Empty, Kind, c.Axes, c.Shape, c.Pages, c.Levels.ConvertAll(l => l.Pages[0]), c.Levels.ConvertAll(l => (IReadOnlyList<TiffPage?>)l.Pages)));
     }
 
     private static void Add(TiffPage page, Dictionary<TiffPageSignature, List<TiffPage>> groups, List<List<TiffPage>> ordered)

@@ -98,7 +98,8 @@ internal sealed class SeriesCandidate
         return null;
     }
 
-    private static (string Axes, long[] Shape) Squeeze(string axes, List<long> shape)
+    /// <summary>The axes and shape without the axes of length 1, Y and X excepted, as tifffile squeezes a series.</summary>
+    public static (string Axes, long[] Shape) Squeeze(string axes, List<long> shape)
     {
         var keptAxes = new System.Text.StringBuilder(axes.Length);
         var keptShape = new List<long>(shape.Count);

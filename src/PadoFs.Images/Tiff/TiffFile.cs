@@ -22,7 +22,7 @@ public sealed class TiffFile : IDisposable
         var header = TiffHeader.Read(handle, Length);
         _reader = new TiffDirectoryReader(handle, Length, header);
         Pages = ReadPages(header.FirstIfdOffset);
-        Series = TiffSeries.Identify(Pages);
+        Series = TiffSeries.Identify(this, Pages);
     }
 
     public string Path { get; }

@@ -7,7 +7,15 @@ namespace PadoFs.Images.Tiff;
 /// </summary>
 public sealed class TiffSeries
 {
+    private IReadOnlyList<IReadOnlyList<TiffPage?>>? _levelPlanes;
+
     internal TiffSeries(string name, string kind, string axes, IReadOnlyList<long> shape, IReadOnlyList<TiffPage> pages, IReadOnlyList<TiffPage> levels)
+        : this(name, kind, axes, shape, pages, levels, levelPlanes: null)
+    {
+    }
+
+    // Without level planes, every level is one page; the SVS layout adds levels to its list after construction.
+    internal TiffSeries(string name, string kind, string axes, IReadOnlyList<long> shape, IReadOnlyList<TiffPage> pages, IReadOnlyList<TiffPage> levels, IReadOnlyList<IReadOnlyList<TiffPage?>>? levelPlanes)
     {
         Name = name;
         Kind = kind;
@@ -15,12 +23,13 @@ public sealed class TiffSeries
         Shape = shape;
         Pages = pages;
         Levels = levels;
+        _levelPlanes = levelPlanes;
     }
 
     /// <summary>The name tifffile gives: <c>Baseline</c>, <c>Thumbnail</c>, <c>Label</c>, <c>Macro</c> in SVS files, else empty.</summary>
     public string Name { get; }
 
-    /// <summary>How the series was identified: <c>svs</c> or <c>generic</c>.</summary>
+    /// <summary>How the series was identified: <c>svs</c>, <c>ome</c> or <c>generic</c>.</summary>
     public string Kind { get; }
 
     /// <summary>Dimension codes of the full-resolution image, length-1 dimensions other than Y and X dropped (e.g. <c>YXS</c>, <c>YX</c>, <c>IYX</c>).</summary>
@@ -29,12 +38,49 @@ public sealed class TiffSeries
     /// <summary>The sizes of the dimensions in <see cref="Axes"/>.</summary>
     public IReadOnlyList<long> Shape { get; }
 
+    /// <summary>The channels and pixel size of an OME-TIFF's image; null for other series.</summary>
+    public OmeImage? Ome { get; init; }
+
     /// <summary>The full-resolution pages (more than one for a stack of alike pages).</summary>
     public IReadOnlyList<TiffPage> Pages { get; }
 
     /// <summary>The first page of each pyramid level, from the largest (<see cref="Pages"/>[0]) to the smallest.</summary>
     public IReadOnlyList<TiffPage> Levels { get; }
 
-    internal static IReadOnlyList<TiffSeries> Identify(IReadOnlyList<TiffPage> pages) =>
-        SvsSeries.Matches(pages) ? SvsSeries.Build(pages) : GenericSeries.Build(pages);
+    /// <summary>
+    /// Per pyramid level, the page of every plane of the axes before the pages' own, in C order (one page for a 2D
+    /// image); null where the file stores no page for a plane.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TiffPage?>> LevelPlanes => _levelPlanes ??= LevelsOfOnePage(Levels);
+
+    /// <summary><see cref="Shape"/> at <paramref name="level"/>: the sizes of Y and X are that level's.</summary>
+    public long[] LevelShape(int level)
+    {
+        var shape = new long[Shape.Count];
+        for (var axis = 0; axis < shape.Length; axis++)
+        {
+            shape[axis] = Axes[axis] switch
+            {
+                'Y' => Levels[level].Height,
+                'X' => Levels[level].Width,
+                _ => Shape[axis],
+            };
+        }
+
+        return shape;
+    }
+
+    internal static IReadOnlyList<TiffSeries> Identify(TiffFile file, IReadOnlyList<TiffPage> pages) =>
+        SvsSeries.Matches(pages) ? SvsSeries.Build(pages) : OmeSeries.Build(file, pages) ?? GenericSeries.Build(pages);
+
+    private static IReadOnlyList<TiffPage?>[] LevelsOfOnePage(IReadOnlyList<TiffPage> levels)
+    {
+        var planes = new IReadOnlyList<TiffPage?>[levels.Count];
+        for (var level = 0; level < planes.Length; level++)
+        {
+            planes[level] = [levels[level]];
+        }
+
+        return planes;
+    }
 }

@@ -21,16 +21,18 @@ public static class CacheBudget
     {
         ArgumentNullException.ThrowIfNull(image);
         long total = 0;
-        var bytesPerPixel = image.PixelFormat.BytesPerPixel;
         foreach (var level in image.Levels)
         {
             long stored = 0;
-            foreach (var size in image.GetChunkSizes(level.Index))
+            for (var plane = 0; plane < level.Grid.PlaneCount; plane++)
             {
-                stored += size != 0 ? 1 : 0;
+                foreach (var size in image.GetChunkSizes(level.Index, plane))
+                {
+                    stored += size != 0 ? 1 : 0;
+                }
             }
 
-            total += stored * level.ChunkWidth * level.ChunkHeight * bytesPerPixel;
+            total += stored * level.Grid.ChunkLength;
         }
 
         return total;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PadoFs.Images.Pixels;
+using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Metadata;
 
@@ -13,14 +13,18 @@ internal static class AssociatedImageAttributes
 {
     public const string LevelPath = "0";
 
-    public static byte[] ToJson(string name, PixelFormat format, string ngffVersion) => ZarrJson.Write(writer =>
+    public static byte[] ToJson(string name, ArrayGeometry geometry, string ngffVersion) => ZarrJson.Write(writer =>
     {
         writer.WriteStartObject();
-        NgffImageBlock.Write(writer, ngffVersion, format, (inner, version) => WriteMultiscales(inner, name, version));
+        NgffImageBlock.Write(writer, ngffVersion, (inner, version) =>
+        {
+            WriteMultiscales(inner, name, geometry.DimensionNames, version);
+            OmeroChannels.Write(inner, geometry.Format, geometry.Format.Samples, named: [], version);
+        });
         writer.WriteEndObject();
     });
 
-    private static void WriteMultiscales(Utf8JsonWriter writer, string name, string? version)
+    private static void WriteMultiscales(Utf8JsonWriter writer, string name, IReadOnlyList<string> axes, string? version)
     {
         writer.WriteStartArray("multiscales");
         writer.WriteStartObject();
@@ -30,9 +34,9 @@ internal static class AssociatedImageAttributes
         }
 
         writer.WriteString("name", name);
-        SlideAttributes.WriteAxes(writer, hasMpp: false);
+        SlideAttributes.WriteAxes(writer, axes, hasMpp: false);
         writer.WriteStartArray("datasets");
-        SlideAttributes.WriteDataset(writer, LevelPath, 1, 1);
+        SlideAttributes.WriteDataset(writer, LevelPath, axes, 1, 1);
         writer.WriteEndArray();
         writer.WriteString("type", "stored");
         writer.WriteStartObject("metadata");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PadoFs.Images.Pixels;
 
 namespace PadoFs.Zarr.Metadata;
 
@@ -12,22 +11,20 @@ internal static class NgffImageBlock
     public const string Ngff04 = "0.4";
 
     /// <summary>
-    /// Writes <paramref name="multiscales"/> (given the version to write in each multiscale, or null) and the
-    /// <c>omero</c> colours of <paramref name="format"/> into the attributes object being written.
+    /// Has <paramref name="write"/> write the image's blocks into the attributes object being written, given the
+    /// version to write in each block, or null where the enclosing <c>"ome"</c> says it.
     /// </summary>
-    public static void Write(Utf8JsonWriter writer, string ngffVersion, PixelFormat format, Action<Utf8JsonWriter, string?> multiscales)
+    public static void Write(Utf8JsonWriter writer, string ngffVersion, Action<Utf8JsonWriter, string?> write)
     {
         if (ngffVersion == Ngff04)
         {
-            multiscales(writer, ngffVersion);
-            OmeroChannels.Write(writer, format, ngffVersion);
+            write(writer, ngffVersion);
             return;
         }
 
         writer.WriteStartObject("ome");
         writer.WriteString("version", ngffVersion);
-        multiscales(writer, null);
-        OmeroChannels.Write(writer, format, version: null);
+        write(writer, null);
         writer.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using PadoFs.Images.Backends;
 using PadoFs.Images.Pixels;
 
 namespace PadoFs.Zarr.Metadata;
@@ -16,23 +17,38 @@ internal readonly record struct OmeChannel(string Name, int Color)
 
     private static readonly OmeChannel[] s_gray = [new("Gray", s_white)];
 
-    /// <summary>The channels of an image in <paramref name="format"/>, one per sample.</summary>
-    public static IReadOnlyList<OmeChannel> Of(PixelFormat format)
+    /// <summary>
+    /// The <paramref name="count"/> channels of an image in <paramref name="format"/>: as the file names and colours
+    /// them where it does so for every channel, else red, green and blue for RGB samples, grey for one channel.
+    /// </summary>
+    public static IReadOnlyList<OmeChannel> Of(PixelFormat format, long count, IReadOnlyList<SlideChannel> named)
     {
-        if (format.Samples == 3)
+        if (named.Count == count && count > 0)
+        {
+            var fromFile = new OmeChannel[count];
+            for (var channel = 0; channel < fromFile.Length; channel++)
+            {
+                var name = named[channel].Name ?? $"Channel {channel + 1}";
+                fromFile[channel] = new OmeChannel(name, named[channel].Rgba is { } rgba ? unchecked((int)rgba) : s_white);
+            }
+
+            return fromFile;
+        }
+
+        if (count == 3 && format.Samples == 3)
         {
             return s_rgb;
         }
 
-        if (format.Samples == 1)
+        if (count == 1)
         {
             return s_gray;
         }
 
-        var channels = new OmeChannel[format.Samples];
-        for (var sample = 0; sample < channels.Length; sample++)
+        var channels = new OmeChannel[count];
+        for (var channel = 0; channel < channels.Length; channel++)
         {
-            channels[sample] = new OmeChannel($"Channel {sample + 1}", s_white);
+            channels[channel] = new OmeChannel($"Channel {channel + 1}", s_white);
         }
 
         return channels;

@@ -4,6 +4,7 @@ using System.Xml;
 using PadoFs.Images;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Records;
+using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Metadata;
 
@@ -29,21 +30,25 @@ internal static class OmeXmlDocument
     };
 
     /// <summary>
-    /// The document of a slide filed as <paramref name="name"/>: the slide's level 0, with the record's mpp, then
+    /// The document of a slide filed as <paramref name="name"/>: the slide's level 0 (<paramref name="level0"/>, over
+    /// OME-NGFF's axes), with the record's mpp, then
     /// its associated images. Bio-Formats' OME-Zarr reader numbers its images as it finds their multiscales: the
     /// slide's at the root first, then those of the groups below in the order of their paths, which is the
     /// order of the associated images' names.
     /// </summary>
-    public static byte[] ForSlide(Image image, string name, ImageRecord record)
+    public static byte[] ForSlide(Image image, ArrayGeometry level0, string name, ImageRecord record)
     {
-        var level0 = image.Levels[0];
-        var images = new List<OmeImage> { new(name, level0.Width, level0.Height, image.PixelFormat, record.MppX, record.MppY) };
+        var sizeC = AxisLength(level0, "c");
+        var images = new List<OmeImage>
+        {
+            new(name, level0.Width, level0.Height, level0.Format, OmeChannel.Of(level0.Format, sizeC, image.Channels), AxisLength(level0, "z"), AxisLength(level0, "t"), record.MppX, record.MppY),
+        };
         var associatedNames = image.AssociatedImageNames.ToArray();
         Array.Sort(associatedNames, StringComparer.Ordinal);
         foreach (var associated in associatedNames)
         {
             var (width, height) = image.GetAssociatedImageSize(associated);
-            images.Add(new OmeImage(associated, width, height, image.PixelFormat));
+            images.Add(new OmeImage(associated, width, height, image.PixelFormat, OmeChannel.Of(image.PixelFormat, image.PixelFormat.Samples, named: [])));
         }
 
         return ToUtf8(images);
@@ -87,9 +92,9 @@ internal static class OmeXmlDocument
         writer.WriteAttributeString("BigEndian", "false");
         writer.WriteAttributeString("SizeX", Number(image.Width));
         writer.WriteAttributeString("SizeY", Number(image.Height));
-        writer.WriteAttributeString("SizeZ", "1");
-        writer.WriteAttributeString("SizeC", Number(image.Format.Samples));
-        writer.WriteAttributeString("SizeT", "1");
+        writer.WriteAttributeString("SizeZ", Number(image.SizeZ));
+        writer.WriteAttributeString("SizeC", Number(image.Channels.Count));
+        writer.WriteAttributeString("SizeT", Number(image.SizeT));
         if (image is { PhysicalSizeX: { } x, PhysicalSizeY: { } y })
         {
             writer.WriteAttributeString("PhysicalSizeX", x.ToString("R", CultureInfo.InvariantCulture));
@@ -98,7 +103,7 @@ internal static class OmeXmlDocument
             writer.WriteAttributeString("PhysicalSizeYUnit", Micrometre);
         }
 
-        var channels = OmeChannel.Of(image.Format);
+        var channels = image.Channels;
         for (var channel = 0; channel < channels.Count; channel++)
         {
             writer.WriteStartElement("Channel", Namespace);
@@ -148,6 +153,20 @@ internal static class OmeXmlDocument
         PixelType.Float64 => "double",
         _ => "uint8",
     };
+
+    private static long AxisLength(ArrayGeometry geometry, string axis)
+    {
+        var names = geometry.DimensionNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == axis)
+            {
+                return geometry.Metadata.Shape[i];
+            }
+        }
+
+        return 1;
+    }
 
     private static string Id(string kind, int index) => string.Create(CultureInfo.InvariantCulture, $"{kind}:{index}");
 

@@ -20,8 +20,19 @@ public sealed record ZarrArrayMetadata(
     /// <summary>numpy's name of the sample type (<c>|u1</c>, <c>&lt;u2</c>), as zarr v2 writes it.</summary>
     public string NumpyDType => new PixelFormat(1, Type).NumpyDType;
 
-    /// <summary>zarr v3's name of the sample type (<c>uint8</c>, <c>uint16</c>).</summary>
-    public string DataType => Type == PixelType.UInt16 ? "uint16" : "uint8";
+    /// <summary>zarr v3's name of the sample type (<c>uint8</c>, <c>int16</c>, <c>float32</c>, ...).</summary>
+    public string DataType => Type switch
+    {
+        PixelType.Int8 => "int8",
+        PixelType.UInt16 => "uint16",
+        PixelType.Int16 => "int16",
+        PixelType.UInt32 => "uint32",
+        PixelType.Int32 => "int32",
+        PixelType.Float16 => "float16",
+        PixelType.Float32 => "float32",
+        PixelType.Float64 => "float64",
+        _ => "uint8",
+    };
 
     /// <summary>Bytes per sample.</summary>
     public int SampleBytes => new PixelFormat(1, Type).BytesPerSample;

@@ -1,25 +1,25 @@
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Zarr.Caching;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>
-/// The chunks of one array: decoded once into (y, x, s) pixels through the cache, then handed out in the
-/// array's layout. Decoded chunks are shared by both layouts, since the key does not name the layout.
-/// Starting to read a chunk asks the cache to decode the chunks the reader's pattern says come next
-/// (<see cref="ChunkReadAhead"/>), so that decoding runs on other cores ahead of the reader.
+/// The chunks of one array: decoded once into the source's pixels (samples interleaved) through the cache, then
+/// handed out in the array's layout. Decoded chunks are shared by both layouts, since the key does not name the
+/// layout. Starting to read a chunk asks the cache to decode the chunks the reader's pattern on that chunk's Y/X
+/// plane says come next (<see cref="ChunkReadAhead"/>, one per plane), so that decoding runs on other cores ahead of
+/// the reader.
 /// </summary>
 public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IChunkCache cache, ChunkDecoder decode)
 {
     private const int MaxPrefetchDepth = 64;
 
-    private readonly ChunkReadAhead? _readAhead = cache.PrefetchDepth > 0
-        ? new ChunkReadAhead(geometry.ChunkRows, geometry.ChunkColumns, Math.Min(cache.PrefetchDepth, MaxPrefetchDepth))
-        : null;
+    private readonly ChunkReadAhead?[]? _readAhead = cache.PrefetchDepth > 0 ? new ChunkReadAhead?[geometry.Grid.PlaneCount] : null;
 
     public ArrayGeometry Geometry { get; } = geometry;
 
-    /// <summary>Copies bytes of chunk (<paramref name="row"/>, <paramref name="column"/>) from <paramref name="offset"/>; returns how many.</summary>
-    public int Read(int row, int column, long offset, Span<byte> destination)
+    /// <summary>Copies bytes of <paramref name="chunk"/> from <paramref name="offset"/>; returns how many.</summary>
+    public int Read(in ChunkCoordinates chunk, long offset, Span<byte> destination)
     {
         var length = Geometry.ChunkLength;
         if (offset >= length)
@@ -30,11 +30,11 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         var count = (int)Math.Min(destination.Length, length - offset);
         if (offset == 0)
         {
-            PrefetchAfter(row, column, length);
+            PrefetchAfter(chunk, length);
         }
 
-        using var lease = cache.Get(new ChunkKey(slide, array, row, column), length, decode, startsRead: offset == 0);
-        if (Geometry.Layout.Axes == AxisOrder.ChannelsFirst && Geometry.Format.Samples > 1)
+        using var lease = cache.Get(new ChunkKey(slide, array, chunk), length, decode, startsRead: offset == 0);
+        if (Geometry.SamplesToPlanes)
         {
             ChannelPlanes.Copy(lease.Span, Geometry.Format.Samples, Geometry.Format.BytesPerSample, offset, destination[..count]);
         }
@@ -46,18 +46,28 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         return count;
     }
 
-    private void PrefetchAfter(int row, int column, int length)
+    private void PrefetchAfter(in ChunkCoordinates chunk, int length)
     {
         if (_readAhead is null)
         {
             return;
         }
 
+        var grid = Geometry.Grid;
+        var plane = grid.PlaneOf(chunk);
+        var readAhead = Volatile.Read(ref _readAhead[plane]);
+        if (readAhead is null)
+        {
+            var created = new ChunkReadAhead(grid.ChunkRows, grid.ChunkColumns, Math.Min(cache.PrefetchDepth, MaxPrefetchDepth));
+            readAhead = Interlocked.CompareExchange(ref _readAhead[plane], created, null) ?? created;
+        }
+
         Span<ChunkPosition> ahead = stackalloc ChunkPosition[MaxPrefetchDepth];
-        var count = _readAhead.Next(row, column, ahead, out var stillWanted);
+        var count = readAhead.Next(chunk[grid.RowAxis], chunk[grid.RowAxis + 1], ahead, out var stillWanted);
         for (var i = 0; i < count; i++)
         {
-            cache.Prefetch(new ChunkKey(slide, array, ahead[i].Row, ahead[i].Column), length, decode, stillWanted);
+            var next = chunk.WithRowColumn(grid.RowAxis, ahead[i].Row, ahead[i].Column);
+            cache.Prefetch(new ChunkKey(slide, array, next), length, decode, stillWanted);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PadoFs.Images;
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Geometry;
 using PadoFs.Zarr.Caching;
 using PadoFs.Zarr.Formats;
@@ -12,35 +13,38 @@ internal static class ImageArrays
     /// <param name="inMultiscales">whether the level is one of a multiscale group, whose format may name its axes after the level.</param>
     public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, bool inMultiscales)
     {
-        var grid = image.Levels[level];
+        var grid = image.Levels[level].Grid;
         ArrayGeometry geometry;
         ChunkDecoder decode;
-        if (mode == ChunkMode.Level)
+        if (mode == ChunkMode.Level && grid.PlaneCount == 1)
         {
             var width = checked((int)grid.Width);
             var height = checked((int)grid.Height);
-            geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
+            geometry = new ArrayGeometry(grid.WithTiles(height, width), layout, format.ChunkKeys(layout.Metadata));
             decode = (_, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
                 loan.Image.GetArray(IntPoint.Origin, new IntSize(width, height), level, destination);
             };
         }
+        else if (mode == ChunkMode.Level)
+        {
+            throw new NotSupportedException($"Level {level} has {grid.PlaneCount} planes over {grid.Axes}: only an image of one Y/X plane is served as one chunk.");
+        }
         else
         {
-            geometry = new ArrayGeometry(grid.Height, grid.Width, grid.ChunkHeight, grid.ChunkWidth, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
+            geometry = new ArrayGeometry(grid, layout, format.ChunkKeys(layout.Metadata));
             decode = (key, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
-                loan.Image.ReadChunk(level, key.Row, key.Column, destination);
+                loan.Image.ReadChunk(level, key.Chunk, destination);
             };
         }
 
         IReadOnlyList<string>? names = null;
         if (inMultiscales)
         {
-            var first = image.Levels[0];
-            var firstGeometry = new ArrayGeometry(first.Height, first.Width, first.ChunkHeight, first.ChunkWidth, image.PixelFormat, layout, geometry.Keys);
+            var firstGeometry = new ArrayGeometry(image.Levels[0].Grid, layout, geometry.Keys);
             names = format.LevelDimensionNames(geometry.Metadata, firstGeometry.Metadata, level, layout.Metadata);
         }
 
@@ -50,7 +54,7 @@ internal static class ImageArrays
     public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache)
     {
         var (width, height) = image.GetAssociatedImageSize(name);
-        var geometry = new ArrayGeometry(height, width, height, width, image.PixelFormat, layout, format.ChunkKeys(layout.Metadata));
+        var geometry = new ArrayGeometry(ChunkGrid.Planar(height, width, height, width, image.PixelFormat), layout, format.ChunkKeys(layout.Metadata));
         ChunkDecoder decode = (_, destination) =>
         {
             using var loan = ImageLoan.From(lender);

@@ -52,14 +52,14 @@ public sealed class SlideStore : ZarrStore
         {
             foreach (var associated in names)
             {
-                _associatedGroups[associated] = Format.GroupDocuments(AssociatedImageAttributes.ToJson(associated, image.PixelFormat, Format.NgffVersion));
+                _associatedGroups[associated] = Format.GroupDocuments(AssociatedImageAttributes.ToJson(associated, _associatedByName[associated].Geometry, Format.NgffVersion));
             }
 
             _omeGroupDocuments = Format.GroupDocuments(attributes: null);
-            _omeDocuments = [.. _omeGroupDocuments, new NamedDocument(OmeXmlDocument.FileName, new ZarrDocument(OmeXmlDocument.ForSlide(image, name, record)))];
+            _omeDocuments = [.. _omeGroupDocuments, new NamedDocument(OmeXmlDocument.FileName, new ZarrDocument(OmeXmlDocument.ForSlide(image, levels[0].Geometry, name, record)))];
         }
 
-        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, image.PixelFormat, record, Layout.Metadata, Format.NgffVersion), DescendantDocuments());
+        _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, levels[0].Geometry, image.Channels, record, Layout.Metadata, Format.NgffVersion), DescendantDocuments());
     }
 
     public ZarrLayout Layout { get; }

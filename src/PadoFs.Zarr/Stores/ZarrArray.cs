@@ -40,10 +40,10 @@ public sealed class ZarrArray
             }
         }
 
-        return Geometry.TryParseChunkKey(key, out var row, out var column) ? new ZarrChunk(Chunks, row, column) : null;
+        return Geometry.TryParseChunkKey(key, out var chunk) ? new ZarrChunk(Chunks, chunk) : null;
     }
 
-    /// <summary>The keys inside the array: its documents, then every chunk row by row.</summary>
+    /// <summary>The keys inside the array: its documents, then every chunk, plane by plane and row by row.</summary>
     public IEnumerable<string> EnumerateNames()
     {
         foreach (var document in _documents)
@@ -51,11 +51,15 @@ public sealed class ZarrArray
             yield return document.Name;
         }
 
-        for (var row = 0; row < Geometry.ChunkRows; row++)
+        var grid = Geometry.Grid;
+        for (var plane = 0; plane < grid.PlaneCount; plane++)
         {
-            for (var column = 0; column < Geometry.ChunkColumns; column++)
+            for (var row = 0; row < grid.ChunkRows; row++)
             {
-                yield return Geometry.ChunkKey(row, column);
+                for (var column = 0; column < grid.ChunkColumns; column++)
+                {
+                    yield return Geometry.ChunkKey(grid.Chunk(plane, row, column));
+                }
             }
         }
     }

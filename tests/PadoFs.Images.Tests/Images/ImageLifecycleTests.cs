@@ -12,7 +12,7 @@ public sealed class ImageLifecycleTests
 {
     private static readonly string s_cmu = SharedSlides.PathOf("cmu-1-small-region.svs");
 
-    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];
+    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideVendorSlides];
 
     [Fact]
     public void A_new_image_opens_nothing_and_says_so_when_asked_for_metadata()

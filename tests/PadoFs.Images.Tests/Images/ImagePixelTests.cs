@@ -8,7 +8,7 @@ namespace PadoFs.Images.Tests.Images;
 [Trait("Category", "Oracles")]
 public sealed class ImagePixelTests
 {
-    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideReadable];
+    public static TheoryData<string> ReadableSlides => [.. SharedSlides.OpenSlideVendorSlides];
 
     [Theory]
     [MemberData(nameof(ReadableSlides))]

@@ -1,3 +1,4 @@
+using PadoFs.Images.Backends.Chunks;
 using System.Collections.Concurrent;
 using PadoFs.Mount.Caching;
 using PadoFs.Zarr.Caching;
@@ -286,7 +287,7 @@ public class ChunkCacheTests
         Assert.Equal(1, cache.GetStatistics().Prefetch.Decoded);
     }
 
-    private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Row: i / 3, Column: i);
+    private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Chunk: new ChunkCoordinates([i / 3, i]));
 
     private static void InterlockedMax(ref long target, long value)
     {

@@ -11,17 +11,17 @@ import sys
 
 import numpy as np
 
-from zarr_vs_reference import in_reference_axes, openslide_levels, tifffile_levels
+from zarr_vs_reference import in_layout, openslide_levels, tifffile_levels
 
 levels_path, slide_path, layout = sys.argv[1:4]
 with open(levels_path) as f:
     levels = json.load(f)["levels"]
-count, read = openslide_levels(slide_path) or tifffile_levels(slide_path)
+count, read, reference_axes = openslide_levels(slide_path) or tifffile_levels(slide_path)
 result = {"levels": {}, "reference_levels": count}
 for name, level in levels.items():
-    reference = read(int(name))
+    reference = in_layout(read(int(name)), reference_axes[int(name)], layout)
     samples = np.fromfile(level["file"], dtype=np.dtype(level["dtype"]).newbyteorder("<"))
-    array = in_reference_axes(samples.reshape(level["shape"]), layout, reference)
+    array = samples.reshape(level["shape"])
     entry = {"shape": list(array.shape), "reference_shape": list(reference.shape), "dtype": str(array.dtype.newbyteorder("=")),
              "reference_dtype": str(reference.dtype)}
     if array.shape == reference.shape:

@@ -8,9 +8,11 @@ dimension_separator "/"), "plain" (zarr.open on the level's path), "xarray" (xar
 every other level dropped, as xarray needs: the levels share dimension names), "xarray-unmasked" (the same with
 mask_and_scale=False).
 
-Reference pixels: openslide-python's read_region of the whole level (composited over the slide's
-background colour by PadoFs's documented rule), or tifffile's series 0 levels for files OpenSlide cannot open
-(Pillow's libtiff where tifffile lacks the codec).
+In the ome-ngff layout the reference is moved to the array's axes (its _ARRAY_DIMENSIONS), samples or channels
+as c. Reference pixels: for OpenSlide's vendor formats, openslide-python's read_region of the whole level (composited
+over the slide's background colour by PadoFs's documented rule); for every other TIFF (what OpenSlide calls
+generic-tiff, or cannot open), tifffile's series 0 levels, as pado reads them (where tifffile lacks the codec,
+Pillow's libtiff, or libvips for pages in SubIFDs).
 Prints one JSON object: per level the shapes and how many samples differ.
 """
 import json
@@ -22,6 +24,8 @@ import zarr
 
 def openslide_levels(path):
     import openslide
+    if openslide.OpenSlide.detect_format(path) in (None, "generic-tiff"):
+        return None
     try:
         slide = openslide.OpenSlide(path)
     except openslide.OpenSlideError:
@@ -38,7 +42,7 @@ def openslide_levels(path):
         premultiplied = (rgba[..., :3] * alpha + 254) // 255
         return (premultiplied + (bg * (255 - alpha) + 127) // 255).astype(np.uint8)
 
-    return slide.level_count, read
+    return slide.level_count, read, ["YXS"] * slide.level_count
 
 
 def tifffile_levels(path):
@@ -47,17 +51,53 @@ def tifffile_levels(path):
     series = tif.series[0]
 
     def read(level):
-        page = series.levels[level].keyframe
         try:
-            return page.asarray()
+            return series.levels[level].asarray()
         except ValueError:
-            # Without imagecodecs tifffile decodes no LZW or PackBits: Pillow's libtiff reads those pages.
+            # Without imagecodecs tifffile decodes no LZW or PackBits: Pillow's libtiff reads those pages (of the
+            # main IFD chain), samples interleaved, which are moved to where tifffile puts them.
             from PIL import Image
+            planes = []
             with Image.open(path) as image:
-                image.seek(page.index)
-                return np.asarray(image)
+                for page in series.levels[level].pages:
+                    if len(page.treeindex) > 1:
+                        planes.append(vips_subifd(path, page))
+                        continue
+                    image.seek(page.index)
+                    plane = stored_orientation(np.asarray(image), page)
+                    if page.keyframe.planarconfig == 2 and plane.ndim == 3:
+                        plane = np.moveaxis(plane, -1, 0)
+                    planes.append(plane)
+            return np.stack(planes).reshape(series.levels[level].shape)
 
-    return len(series.levels), read
+    return len(series.levels), read, [series.levels[level].axes for level in range(len(series.levels))]
+
+
+def vips_subifd(path, page):
+    """A page in a SubIFD, which Pillow cannot reach, decoded by libvips."""
+    import subprocess
+    import tempfile
+    parent, subifd = page.treeindex
+    with tempfile.TemporaryDirectory() as work:
+        raw = f"{work}/page.raw"
+        subprocess.run(["vips", "rawsave", f"{path}[page={parent},subifd={subifd}]", raw], check=True)
+        return np.fromfile(raw, dtype=page.dtype).reshape(page.shape)
+
+
+def stored_orientation(pixels, page):
+    """Pillow's libtiff hands out a JPEG page turned as its Orientation tag says; tifffile keeps the stored order."""
+    orientation = page.tags.get("Orientation")
+    flips = {None: (), 1: (), 2: (1,), 3: (0, 1), 4: (0,)}[orientation.value if orientation else None]
+    return np.flip(pixels, flips) if flips else pixels
+
+
+def to_ngff(reference, axes, dimensions):
+    """The reference (over tifffile's axes) over the array's NGFF dimensions: samples or channels as c, c of 1 added."""
+    names = ["c" if axis in "CS" else axis.lower() for axis in axes]
+    if "c" not in names:
+        reference = reference[np.newaxis]
+        names = ["c"] + names
+    return np.transpose(reference, [names.index(dimension) for dimension in dimensions])
 
 
 def level_opener(how, group_path, group):
@@ -78,13 +118,13 @@ def level_opener(how, group_path, group):
     raise SystemExit(f"unknown --open={how}")
 
 
-def in_reference_axes(array, layout, reference):
-    """The array with its axes in the reference's order: (c, y, x) of the ome-ngff layout moved to (y, x[, c])."""
-    if layout == "ome-ngff":
-        array = np.moveaxis(array, 0, -1)
-        if reference.ndim == 2:
-            array = array[..., 0]
-    return array
+def in_layout(reference, axes, layout):
+    """The reference (over tifffile's axes) as the layout's array: as it is for pado; for ome-ngff over the NGFF
+    axes (t, c, z, y, x) it has, samples or channels as c, a c of 1 where it has neither."""
+    if layout != "ome-ngff":
+        return reference
+    names = ["c" if axis in "CS" else axis.lower() for axis in axes]
+    return to_ngff(reference, axes, [name for name in "tczyx" if name in names or name == "c"])
 
 
 def main():
@@ -96,11 +136,12 @@ def main():
     wanted = [int(level) for level in arguments[3:]]
     group = zarr.open_group(group_path, mode="r")
     open_level = level_opener(how, group_path, group)
-    count, read = openslide_levels(slide_path) or tifffile_levels(slide_path)
+    count, read, reference_axes = openslide_levels(slide_path) or tifffile_levels(slide_path)
     result = {"levels": {}, "group_levels": sorted(k for k in group.array_keys())}
     for level in wanted or range(count):
         reference = read(level)
-        array = in_reference_axes(open_level(level)[:], layout, reference)
+        array = open_level(level)[:]
+        reference = in_layout(reference, reference_axes[level], layout)
         entry = {"shape": list(array.shape), "reference_shape": list(reference.shape), "dtype": str(array.dtype),
                  "reference_dtype": str(reference.dtype)}
         if array.shape == reference.shape:

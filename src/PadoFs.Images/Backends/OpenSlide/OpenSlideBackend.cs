@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Pixels;
+using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images.Backends.OpenSlide;
 
@@ -32,7 +34,7 @@ public sealed class OpenSlideBackend : ISlideBackend
     private readonly int _maxBufferPixels;
     private readonly ArgbCompositor _compositor;
 
-    private OpenSlideBackend(string urlpath, OpenSlideHandle handle, int maxBufferPixels)
+    private OpenSlideBackend(string urlpath, OpenSlideHandle handle, int maxBufferPixels, TiffFile? tiff)
     {
         _urlpath = urlpath;
         _handle = handle;
@@ -49,6 +51,7 @@ public sealed class OpenSlideBackend : ISlideBackend
         ThrowIfOpenFailed();
 
         _compositor = ArgbCompositor.ForBackgroundProperty(Properties.GetValueOrDefault(SlidePropertyNames.BackgroundColor));
+        ChunkSources = OpenSlideTiffLevels.ChunkSources(this, tiff);
     }
 
     /// <summary>The version of the OpenSlide library loaded, e.g. <c>3.4.1</c>.</summary>
@@ -61,9 +64,13 @@ public sealed class OpenSlideBackend : ISlideBackend
 
     public IReadOnlyList<SlideLevel> Levels { get; }
 
+    public IReadOnlyList<IChunkSource> ChunkSources { get; }
+
     public IReadOnlyDictionary<string, string> Properties { get; }
 
     public IReadOnlyList<string> AssociatedImageNames { get; }
+
+    public IReadOnlyList<SlideChannel> Channels => [];
 
     public PixelFormat PixelFormat => PixelFormat.Rgb8;
 
@@ -80,9 +87,12 @@ public sealed class OpenSlideBackend : ISlideBackend
     /// <exception cref="SlideNotFoundException">nothing exists at <paramref name="path"/>.</exception>
     /// <exception cref="SlideFormatException">OpenSlide does not recognise the file, or failed opening it.</exception>
     /// <exception cref="DllNotFoundException">OpenSlide is not installed.</exception>
-    public static OpenSlideBackend Open(string path) => Open(path, DefaultBufferBytes / sizeof(uint));
+    public static OpenSlideBackend Open(string path) => Open(path, DefaultBufferBytes / sizeof(uint), tiff: null);
 
-    internal static OpenSlideBackend Open(string path, int maxBufferPixels)
+    /// <summary>Opens a slide file whose TIFF structure <paramref name="tiff"/> the caller has read and keeps open.</summary>
+    internal static OpenSlideBackend Open(string path, TiffFile? tiff) => Open(path, DefaultBufferBytes / sizeof(uint), tiff);
+
+    internal static OpenSlideBackend Open(string path, int maxBufferPixels, TiffFile? tiff = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBufferPixels);
@@ -107,7 +117,7 @@ public sealed class OpenSlideBackend : ISlideBackend
 
         try
         {
-            return new OpenSlideBackend(path, handle, maxBufferPixels);
+            return new OpenSlideBackend(path, handle, maxBufferPixels, tiff);
         }
         catch
         {

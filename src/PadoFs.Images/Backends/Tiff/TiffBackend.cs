@@ -1,4 +1,5 @@
 using System.Reflection;
+using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Tiff;
@@ -43,6 +44,13 @@ public sealed class TiffBackend : ISlideBackend
             (((double)baseline.Width / level.Page.Width) + ((double)baseline.Height / level.Page.Height)) / 2,
             (int)level.Page.ChunkWidth,
             (int)level.Page.ChunkHeight));
+        var sources = new IChunkSource[_levels.Length];
+        for (var level = 0; level < sources.Length; level++)
+        {
+            sources[level] = LevelChunks(file, Series, level, _levels[level]);
+        }
+
+        ChunkSources = sources;
 
         _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
         foreach (var series in file.Series.Skip(1))
@@ -55,7 +63,8 @@ public sealed class TiffBackend : ISlideBackend
         }
 
         AssociatedImageNames = [.. _associated.Keys];
-        Properties = TiffSlideProperties.Read(file);
+        Channels = Series.Ome is { } ome ? [.. ome.Channels.Select(channel => new SlideChannel(channel.Name, channel.Rgba))] : [];
+        Properties = TiffSlideProperties.Read(file, Series.Ome);
     }
 
     public string Name => "tiff";
@@ -65,9 +74,13 @@ public sealed class TiffBackend : ISlideBackend
 
     public IReadOnlyList<SlideLevel> Levels { get; }
 
+    public IReadOnlyList<IChunkSource> ChunkSources { get; }
+
     public IReadOnlyDictionary<string, string> Properties { get; }
 
     public IReadOnlyList<string> AssociatedImageNames { get; }
+
+    public IReadOnlyList<SlideChannel> Channels { get; }
 
     public PixelFormat PixelFormat { get; }
 
@@ -182,6 +195,36 @@ public sealed class TiffBackend : ISlideBackend
         }
 
         return decoder;
+    }
+
+    // Every plane's page must decode as the level's first page does: they are one array.
+    private static TiffLevelChunks LevelChunks(TiffFile file, TiffSeries series, int level, TiffPageDecoder key)
+    {
+        var planes = series.LevelPlanes[level];
+        var decoders = new TiffPageDecoder?[planes.Count];
+        for (var plane = 0; plane < decoders.Length; plane++)
+        {
+            if (planes[plane] is not { } page)
+            {
+                continue;
+            }
+
+            decoders[plane] = ReferenceEquals(page, key.Page) ? key : TiffPageDecoder.TryCreate(file, page, out var reason)
+                ?? throw new SlideFormatException(file.Path, $"level {level} page {page.Index}: {reason}");
+            if (page.SamplesPerPixel != key.Page.SamplesPerPixel || page.BitsPerSample != key.Page.BitsPerSample || page.Width != key.Page.Width || page.Height != key.Page.Height)
+            {
+                throw new SlideFormatException(file.Path, $"level {level} page {page.Index} differs in size or samples from the level's first page {key.Page.Index}");
+            }
+        }
+
+        try
+        {
+            return TiffLevelChunks.OfSeriesLevel(file, series.Axes, series.LevelShape(level), decoders, key);
+        }
+        catch (TiffFormatException e)
+        {
+            throw new SlideFormatException(file.Path, $"level {level}: {e.Message}", e);
+        }
     }
 
     private void Read(TiffPageDecoder decoder, string what, long x, long y, int width, int height, Span<byte> destination)

@@ -41,7 +41,8 @@ internal static class TiffSlideProperties
         (TiffTagCode.YPosition, "tiff.YPosition"),
     ];
 
-    public static Dictionary<string, string> Read(TiffFile file)
+    /// <summary>The properties of the file's first page; an OME-XML pixel size, where given, is the mpp.</summary>
+    public static Dictionary<string, string> Read(TiffFile file, OmeImage? ome = null)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         if (file.Pages.Count == 0)
@@ -83,6 +84,12 @@ internal static class TiffSlideProperties
             var micrometres = unit == Inch ? MicrometresPerInch : MicrometresPerCentimeter;
             AddMpp(properties, SlidePropertyNames.MppX, Real(page, TiffTagCode.XResolution), micrometres);
             AddMpp(properties, SlidePropertyNames.MppY, Real(page, TiffTagCode.YResolution), micrometres);
+        }
+
+        if (ome is { PhysicalSizeX: { } sizeX, PhysicalSizeY: { } sizeY })
+        {
+            properties[SlidePropertyNames.MppX] = FormatAsOpenSlide(sizeX);
+            properties[SlidePropertyNames.MppY] = FormatAsOpenSlide(sizeY);
         }
 
         return properties;

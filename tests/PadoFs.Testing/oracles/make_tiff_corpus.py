@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""Writes a corpus of TIFFs the way microscopy and slide software writes them, for checking PadoFs against tifffile.
+
+usage: make_tiff_corpus.py OUTDIR
+
+Files other than the OME-TIFFs carry no tifffile metadata, as most writers' files, so that tifffile reads generic
+series. Every file's pixels are a deterministic pattern, each level its own (not a resampling of the level above), with
+odd level sizes (1001 x 777 and its reductions). Prints the names of the files written, one a line:
+  ome-cyx-uint16-subifds.ome.tif  OME-TIFF, 4 uint16 channels (CYX) with names, colours and pixel size, Deflate
+                                  tiles, 2 reduced levels in SubIFDs (tifffile)
+  ome-rgb-jpeg-subifds.ome.tif    OME-TIFF, RGB JPEG tiles, a pyramid in SubIFDs (libvips --subifd), OME-XML set
+                                  after (tifffile.tiffcomment)
+  planar-rgb-subifds.tif          RGB stored planar-separate (SYX), Deflate, 2 levels in SubIFDs
+  rgba-pages.tif                  RGBA (unassociated alpha), Deflate, reduced pages by 3 (downsamples not integers)
+  gray8-pages.tif                 8-bit greyscale, Deflate with horizontal predictor, reduced pages by 2
+  gray16-bigtiff-pages.tif        16-bit greyscale BigTIFF, uncompressed strips, reduced pages by 2
+"""
+import os
+import subprocess
+import sys
+
+import numpy as np
+import tifffile
+
+SIZE = (777, 1001)
+
+
+def pattern(shape, dtype, seed):
+    rng = np.random.default_rng(seed)
+    info = np.iinfo(dtype)
+    return rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
+
+
+def sizes(factor, count):
+    height, width = SIZE
+    result = []
+    for _ in range(count):
+        result.append((height, width))
+        height, width = -(-height // factor), -(-width // factor)
+    return result
+
+
+def ome_cyx16(path):
+    metadata = {"axes": "CYX", "PhysicalSizeX": 0.5, "PhysicalSizeY": 0.5,
+                "Channel": {"Name": ["DAPI", "CD3", "CD8", "PanCK"], "Color": [-16776961, 16711935, 65535, -1]}}
+    levels = sizes(2, 3)
+    with tifffile.TiffWriter(path, ome=True) as tif:
+        tif.write(pattern((4,) + levels[0], np.uint16, 1), subifds=2, tile=(128, 128), compression="zlib",
+                  photometric="minisblack", metadata=metadata)
+        for seed, level in enumerate(levels[1:], 2):
+            tif.write(pattern((4,) + level, np.uint16, seed), subfiletype=1, tile=(128, 128), compression="zlib",
+                      photometric="minisblack")
+
+
+def ome_rgb_jpeg(path, work):
+    source = os.path.join(work, "rgb-source.tif.tmp")
+    y, x = np.mgrid[0:SIZE[0], 0:SIZE[1]]
+    rgb = np.stack([(x * 3) % 256, (y * 5) % 256, ((x + y) * 2) % 256], axis=-1).astype(np.uint8)
+    tifffile.imwrite(source, rgb, photometric="rgb")
+    subprocess.run(["vips", "tiffsave", source, path, "--compression", "jpeg", "--Q", "90", "--tile",
+                    "--tile-width", "128", "--tile-height", "128", "--pyramid", "--subifd"], check=True)
+    omexml = ('<?xml version="1.0" encoding="UTF-8"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06">'
+              '<Image ID="Image:0" Name="rgb"><Pixels ID="Pixels:0" DimensionOrder="XYCZT" Type="uint8" '
+              f'SizeX="{SIZE[1]}" SizeY="{SIZE[0]}" SizeC="3" SizeZ="1" SizeT="1" PhysicalSizeX="0.25" PhysicalSizeY="0.25">'
+              '<Channel ID="Channel:0:0" SamplesPerPixel="3"/><TiffData IFD="0" PlaneCount="1"/></Pixels></Image></OME>')
+    tifffile.tiffcomment(path, omexml)
+    os.remove(source)
+
+
+def planar_rgb(path):
+    levels = sizes(2, 3)
+    with tifffile.TiffWriter(path) as tif:
+        tif.write(pattern((3,) + levels[0], np.uint8, 11), subifds=2, tile=(64, 64), compression="zlib",
+                  photometric="rgb", planarconfig="separate", metadata=None)
+        for seed, level in enumerate(levels[1:], 12):
+            tif.write(pattern((3,) + level, np.uint8, seed), subfiletype=1, tile=(64, 64), compression="zlib",
+                      photometric="rgb", planarconfig="separate", metadata=None)
+
+
+def pages(path, shape_of, dtype, factor, seed, **options):
+    with tifffile.TiffWriter(path, bigtiff=options.pop("bigtiff", False)) as tif:
+        for level, size in enumerate(sizes(factor, 3)):
+            tif.write(pattern(shape_of(size), dtype, seed + level), subfiletype=1 if level else 0, metadata=None, **options)
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    files = {
+        "ome-cyx-uint16-subifds.ome.tif": ome_cyx16,
+        "ome-rgb-jpeg-subifds.ome.tif": lambda path: ome_rgb_jpeg(path, out),
+        "planar-rgb-subifds.tif": planar_rgb,
+        "rgba-pages.tif": lambda path: pages(path, lambda s: s + (4,), np.uint8, 3, 21, tile=(64, 64),
+                                             compression="zlib", photometric="rgb", extrasamples=["unassalpha"]),
+        "gray8-pages.tif": lambda path: pages(path, lambda s: s, np.uint8, 2, 31, tile=(128, 128),
+                                              compression="zlib", predictor=True, photometric="minisblack"),
+        "gray16-bigtiff-pages.tif": lambda path: pages(path, lambda s: s, np.uint16, 2, 41, rowsperstrip=64,
+                                                       photometric="minisblack", bigtiff=True),
+    }
+    for name, make in files.items():
+        make(os.path.join(out, name))
+        print(name)
+
+
+main()

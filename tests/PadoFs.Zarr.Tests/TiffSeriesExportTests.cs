@@ -11,7 +11,7 @@ namespace PadoFs.Zarr.Tests;
 public sealed class TiffSeriesExportTests
 {
     public static TheoryData<string> TifffileSlides =>
-        ["qupath-cells-2c.ome.tif", "qupath-cells.ome.tif", "smalltif.tif", "boxes.tiff", "test_orient3.tif"];
+        ["qupath-cells-2c.ome.tif", "qupath-cells.ome.tif", "smalltif.tif", "boxes.tiff", "test_orient3.tif", "4D-series.ome.tiff", "qupath-cells-gray32.tif", "ojpeg-tile.tif"];
 
     public static TheoryData<string, ZarrLayout> TifffileSlidesAndLayouts
     {

@@ -12,7 +12,7 @@ packages=(
   # tests: independent readers (Pillow reads the LZW TIFFs tifffile cannot without imagecodecs),
   # struct layout checks against the C headers
   python3-zarr python3-numcodecs python3-openslide python3-tifffile python3-dask python3-jsonschema python3-pil
-  python3-fsspec python3-xarray
+  python3-fsspec python3-xarray python3-gdal
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time

@@ -40,13 +40,16 @@ public sealed class SharedSlideMountTests
 
     /// <summary>
     /// ome-zarr-py up to 0.11 opens each level through an FSStore with the '/' separator ("fsstore"); xarray
-    /// masks the pado layout's fill value 0 unless told not to ("xarray-unmasked").
+    /// masks the pado layout's fill value 0 unless told not to ("xarray-unmasked"); GDAL's multidimensional API reads
+    /// zarr v2 in either layout ("gdal").
     /// </summary>
     [Theory]
     [InlineData("ome-ngff", "fsstore")]
     [InlineData("ome-ngff", "plain")]
     [InlineData("ome-ngff", "xarray")]
     [InlineData("pado", "xarray-unmasked")]
+    [InlineData("pado", "gdal")]
+    [InlineData("ome-ngff", "gdal")]
     public void Every_level_opened_as_other_readers_do_has_the_reference_type_and_pixels(string layout, string open)
     {
         using var daemon = MountedDaemon.Start(AllSharedSlides(), layout);

@@ -115,6 +115,17 @@ def level_opener(how, group_path, group):
             dataset = xarray.open_zarr(group_path, drop_variables=others, mask_and_scale=how == "xarray")
             return dataset[str(level)].values
         return open_with_xarray
+    if how == "gdal":
+        from osgeo import gdal
+        gdal.UseExceptions()
+        root = gdal.OpenEx(group_path, gdal.OF_MULTIDIM_RASTER).GetRootGroup()
+
+        def open_with_gdal(level):
+            values = root.OpenMDArray(str(level)).ReadAsArray()
+            stored = group[str(level)].dtype
+            # GDAL before 3.7 has no signed 8-bit type: it widens int8 to int16, which narrows back without loss.
+            return values.astype(stored) if values.dtype != stored and np.can_cast(stored, values.dtype) else values
+        return open_with_gdal
     raise SystemExit(f"unknown --open={how}")
 
 

@@ -63,7 +63,7 @@ internal sealed class ZarrV2Format : ZarrFormat
         writer.WriteString("dtype", metadata.NumpyDType);
         if (metadata.FillValue is { } fill)
         {
-            writer.WriteNumber("fill_value", fill);
+            metadata.WriteFillValue(writer, fill);
         }
         else
         {

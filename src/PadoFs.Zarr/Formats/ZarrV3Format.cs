@@ -112,7 +112,7 @@ internal sealed class ZarrV3Format : ZarrFormat
         }
 
         writer.WriteEndArray();
-        writer.WriteNumber("fill_value", metadata.FillValue ?? 0);
+        metadata.WriteFillValue(writer, metadata.FillValue ?? 0);
         writer.WriteString("node_type", "array");
         ZarrJson.WriteNumbers(writer, "shape", metadata.Shape);
         writer.WriteNumber("zarr_format", 3);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using PadoFs.Images.Pixels;
 using PadoFs.Zarr.Formats;
 
@@ -36,4 +38,21 @@ public sealed record ZarrArrayMetadata(
 
     /// <summary>Bytes per sample.</summary>
     public int SampleBytes => new PixelFormat(1, Type).BytesPerSample;
+
+    /// <summary>
+    /// Writes <c>fill_value</c> as Python's json writes the number in the array's type, as tifffile does: <c>0</c> for
+    /// integer samples, <c>0.0</c> for floating-point ones.
+    /// </summary>
+    public void WriteFillValue(Utf8JsonWriter writer, int value)
+    {
+        writer.WritePropertyName("fill_value");
+        if (new PixelFormat(1, Type).IsFloatingPoint)
+        {
+            writer.WriteRawValue(string.Create(CultureInfo.InvariantCulture, $"{value}.0"));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
+        }
+    }
 }

@@ -22,6 +22,6 @@ public static class ImageZarrExtensions
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNegative(level);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, image.LevelCount);
-        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, format ?? ZarrFormat.V2, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs, inMultiscales: false));
+        return new LevelStore(ImageArrays.Level(image, new OpenImageLender(image), level, chunkMode, format ?? ZarrFormat.V2, ZarrLayout.Pado, SlideIds.Next(), cache ?? UncachedChunks.Instance, zattrs, firstLevel: null));
     }
 }

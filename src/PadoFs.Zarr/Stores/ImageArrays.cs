@@ -4,14 +4,18 @@ using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Geometry;
 using PadoFs.Zarr.Caching;
 using PadoFs.Zarr.Formats;
+using PadoFs.Zarr.Metadata;
 
 namespace PadoFs.Zarr.Stores;
 
 /// <summary>Builds the zarr arrays of an open image: its levels (by tile or whole) and its associated images.</summary>
 internal static class ImageArrays
 {
-    /// <param name="inMultiscales">whether the level is one of a multiscale group, whose format may name its axes after the level.</param>
-    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, bool inMultiscales)
+    /// <param name="firstLevel">
+    /// the metadata of level 0 of the multiscale group the level belongs to, whose format may name the level's axes
+    /// after the level; null for a level outside a group, and for level 0 itself.
+    /// </param>
+    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, ZarrArrayMetadata? firstLevel)
     {
         var grid = image.Levels[level].Grid;
         ArrayGeometry geometry;
@@ -42,10 +46,9 @@ internal static class ImageArrays
         }
 
         IReadOnlyList<string>? names = null;
-        if (inMultiscales)
+        if (firstLevel is not null)
         {
-            var firstGeometry = new ArrayGeometry(image.Levels[0].Grid, layout, geometry.Keys);
-            names = format.LevelDimensionNames(geometry.Metadata, firstGeometry.Metadata, level, layout.Metadata);
+            names = format.LevelDimensionNames(geometry.Metadata, firstLevel, level, layout.Metadata);
         }
 
         return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), format, attributes, names);

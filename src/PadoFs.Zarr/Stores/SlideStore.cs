@@ -33,7 +33,7 @@ public sealed class SlideStore : ZarrStore
         var levels = new ZarrArray[image.Levels.Count];
         for (var level = 0; level < levels.Length; level++)
         {
-            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Format, Layout, options.SlideId, options.Cache, attributes: null, inMultiscales: true);
+            levels[level] = ImageArrays.Level(image, lender, level, ChunkMode.Tile, Format, Layout, options.SlideId, options.Cache, attributes: null, firstLevel: level == 0 ? null : levels[0].Geometry.Metadata);
         }
 
         Levels = levels;

@@ -11,7 +11,7 @@ using PadoFs.Zarr;
 namespace PadoFs.Cli.Commands;
 
 /// <summary>
-/// <c>padofs mount CONFIG [--mountpoint DIR]</c>: the daemon, in the foreground until SIGINT or SIGTERM, then
+/// <c>padofs mount CONFIG [--mountpoint DIR]</c> or <c>padofs mount --dataset DIR --mountpoint DIR</c>: the daemon, in the foreground until SIGINT or SIGTERM, then
 /// unmounted cleanly with exit code 0. A broken config exits non-zero before mounting, listing every problem.
 /// </summary>
 internal static partial class MountCommand
@@ -31,11 +31,15 @@ internal static partial class MountCommand
             "images": [                       // pado records, as padofs record prints them; only urlpath is required
               { "image_id": ["site-a", "case-17", "slide.svs"], "urlpath": "/data/slide.svs", "mpp_x": 0.25, "mpp_y": 0.25 },
               { "urlpath": "/data/other.tiff" }
-            ]
+            ],
+            "datasets": ["/data/my-dataset"]  // pado dataset folders: the records of their *.image.parquet files
           }
-          Only "images" is required (and a mount point from the config, --mountpoint or the environment). image_id parts
-          become folders, the last with .zarr appended: site-a/case-17/slide.svs.zarr; without one, other.tiff.zarr.
-          An unknown setting is a problem, not a silent default.
+          "images" or "datasets" is required (and a mount point from the config, --mountpoint or the environment).
+          image_id parts become folders, the last with .zarr appended: site-a/case-17/slide.svs.zarr; without one,
+          other.tiff.zarr. A dataset's ImageId('case-17', 'slide.svs', site='site-a') is the folder
+          site-a/case-17/slide.svs.zarr (the site first when it has one). A dataset file, row or folder that cannot be
+          read or placed is one warning line and is left out; the rest mounts. An unknown setting is a problem, not a
+          silent default.
 
         Layouts:
           {{ZarrLayoutNames.Pado,-9}} tifffile's arrays, byte for byte pado's (tifffile's) zarr store; the default
@@ -54,25 +58,37 @@ internal static partial class MountCommand
           echo "{\"mountPoint\": \"mnt\", \"images\": $(padofs record /data/*.svs)}" > slides.json
           mkdir -p mnt && padofs mount slides.json
 
+        Example: a pado dataset as it is, without a config (--dataset may be given several times, and beside a config):
+          padofs mount --dataset /data/my-dataset --mountpoint mnt
+
         Exit status: 0 once SIGINT or SIGTERM unmounted it; 2 for a broken config, before mounting, every problem
         listed; 1 when mounting fails or the mount is ended from outside.
         """;
 
     public static Command Create()
     {
-        var config = new Argument<string>("config") { Description = "The mount config: a JSON file, described below." };
+        var config = new Argument<string?>("config") { Description = "The mount config: a JSON file, described below.", Arity = ArgumentArity.ZeroOrOne };
         var mountPoint = new Option<string?>("--mountpoint") { Description = "Mount here instead of the config's mountPoint.", HelpName = "DIR" };
-        var command = new Command("mount", "Mount the slides of a config as zarr folders, in the foreground until Ctrl+C or SIGTERM.") { config, mountPoint };
-        command.SetAction(result => Run(result.GetValue(config)!, result.GetValue(mountPoint)));
+        var datasets = new Option<string[]>("--dataset") { Description = "Also mount the images of this pado dataset folder (may be repeated; no config needed).", HelpName = "DIR" };
+        var command = new Command("mount", "Mount the slides of a config or a pado dataset as zarr folders, in the foreground until Ctrl+C or SIGTERM.") { config, mountPoint, datasets };
+        command.SetAction(result => Run(result.GetValue(config), result.GetValue(mountPoint), result.GetValue(datasets) ?? []));
         return command;
     }
 
-    private static int Run(string configPath, string? mountPoint)
+    private static int Run(string? configPath, string? mountPoint, string[] datasets)
     {
+        if (configPath is null && datasets.Length == 0)
+        {
+            Console.Error.WriteLine("padofs: mount needs a config file or --dataset DIR (see padofs mount --help)");
+            return ConfigProblem;
+        }
+
         MountConfig config;
         try
         {
-            config = MountConfigLoader.Load(configPath, mountPoint);
+            config = configPath is null
+                ? MountConfigLoader.LoadDatasets(datasets, mountPoint)
+                : MountConfigLoader.Load(configPath, mountPoint, datasets: datasets);
         }
         catch (MountConfigException e)
         {

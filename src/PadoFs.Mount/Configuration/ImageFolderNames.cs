@@ -68,7 +68,7 @@ public static class ImageFolderNames
         {
             if (!slides.TryAdd(image.FolderPath, image))
             {
-                problems.Add($"images[{slides[image.FolderPath].Index}] and images[{image.Index}] both appear as '{image.FolderPath}'");
+                problems.Add($"{slides[image.FolderPath].Label} and {image.Label} both appear as '{image.FolderPath}'");
             }
         }
 
@@ -79,13 +79,13 @@ public static class ImageFolderNames
                 var parent = string.Join('/', image.FolderParts.Take(depth));
                 if (slides.TryGetValue(parent, out var owner))
                 {
-                    problems.Add($"images[{image.Index}] would appear inside images[{owner.Index}]'s slide folder '{parent}'");
+                    problems.Add($"{image.Label} would appear inside {owner.Label}'s slide folder '{parent}'");
                 }
             }
 
             if (image.FolderParts.Count > 1 && image.FolderParts[0] == ReservedRootName)
             {
-                problems.Add($"images[{image.Index}]: '{ReservedRootName}' is reserved for the mount's own files");
+                problems.Add($"{image.Label}: '{ReservedRootName}' is reserved for the mount's own files");
             }
         }
     }

@@ -17,7 +17,12 @@ namespace PadoFs.Mount.Configuration;
 /// </summary>
 public static class MountConfigLoader
 {
-    public static MountConfig Load(string configPath, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
+    /// <param name="datasets">pado dataset folders to mount besides the config's own, relative to the working folder.</param>
+    public static MountConfig Load(
+        string configPath,
+        string? mountPointOverride = null,
+        IDictionary<string, string?>? overrides = null,
+        IReadOnlyList<string>? datasets = null)
     {
         var fullPath = Path.GetFullPath(configPath);
         if (!File.Exists(fullPath))
@@ -40,8 +45,38 @@ public static class MountConfigLoader
             throw new MountConfigException(configPath, ["a config is a JSON object such as {\"mountPoint\": \"DIR\", \"images\": [{\"urlpath\": \"slide.svs\"}]}"]);
         }
 
+        return Build(configPath, fullPath, folder, root, mountPointOverride, overrides, FullPaths(datasets));
+    }
+
+    /// <summary>
+    /// A mount of pado datasets alone (<c>padofs mount --dataset DIR</c>): the settings are the defaults and the
+    /// <c>PADOFS__</c> environment variables; the folders are relative to the working folder.
+    /// </summary>
+    public static MountConfig LoadDatasets(IReadOnlyList<string> datasets, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
+    {
+        using var document = JsonDocument.Parse("{}");
+        var folder = Environment.CurrentDirectory;
+        return Build(CommandLineLabel, CommandLineLabel, folder, document.RootElement, mountPointOverride, overrides, FullPaths(datasets));
+    }
+
+    /// <summary>How problems name a mount given by --dataset alone, which has no config file.</summary>
+    public const string CommandLineLabel = "--dataset";
+
+    private static List<string> FullPaths(IReadOnlyList<string>? folders) => folders?.Select(folder => Path.GetFullPath(folder)).ToList() ?? [];
+
+    private static MountConfig Build(
+        string configPath,
+        string fullPath,
+        string folder,
+        JsonElement root,
+        string? mountPointOverride,
+        IDictionary<string, string?>? overrides,
+        List<string> commandLineDatasets)
+    {
         var problems = new List<string>();
-        var settings = MountSettings.Read(root, problems, out var imageList);
+        var settings = MountSettings.Read(root, problems, out var imageList, out var datasetList);
+        var datasets = ReadDatasets(datasetList, folder, problems);
+        datasets.AddRange(commandLineDatasets);
         foreach (var name in MountSettings.UnknownEnvironmentVariables(EnvironmentVariableNames()))
         {
             problems.Add($"unknown environment variable '{name}' (known: {string.Join(", ", MountSettings.Keys.Select(MountSettings.EnvironmentVariable))}; images are set in the config only)");
@@ -111,11 +146,15 @@ public static class MountConfigLoader
             problems.Add($"'idleSeconds' must be at least 1, got {options.IdleSeconds}");
         }
 
-        var images = ReadImages(imageList, folder, problems);
+        var images = ReadImages(imageList, datasets.Count > 0, folder, problems);
         if (problems.Count > 0)
         {
             throw new MountConfigException(configPath, problems);
         }
+
+        var warnings = new List<string>();
+        DatasetImages.Add(images, datasets, Environment.CurrentDirectory, warnings);
+        warnings.AddRange(SlideFileWarnings.Of(images, datasets.Count > 0));
 
         return new MountConfig(
             fullPath,
@@ -128,7 +167,7 @@ public static class MountConfigLoader
             images)
         {
             Format = format!,
-            Warnings = SlideFileWarnings.Of(images),
+            Warnings = warnings,
         };
     }
 
@@ -140,12 +179,53 @@ public static class MountConfigLoader
         }
     }
 
-    private static List<MountedImage> ReadImages(JsonElement? imageList, string folder, List<string> problems)
+    // Dataset folders relative to the config's folder, as every path in it.
+    private static List<string> ReadDatasets(JsonElement? datasetList, string folder, List<string> problems)
+    {
+        var datasets = new List<string>();
+        if (datasetList is not { } list)
+        {
+            return datasets;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"'{MountSettings.Datasets}' must be a list of pado dataset folders, e.g. [\"/data/my-dataset\"]");
+            return datasets;
+        }
+
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                problems.Add($"'{MountSettings.Datasets}[{index}]' must be a dataset folder's path, got {item.GetRawText()}");
+            }
+            else if (item.GetString()!.Contains('\0', StringComparison.Ordinal))
+            {
+                problems.Add($"'{MountSettings.Datasets}[{index}]' contains a NUL character, which no path can hold");
+            }
+            else
+            {
+                datasets.Add(Path.GetFullPath(item.GetString()!, folder));
+            }
+
+            index++;
+        }
+
+        return datasets;
+    }
+
+    private static List<MountedImage> ReadImages(JsonElement? imageList, bool hasDatasets, string folder, List<string> problems)
     {
         var images = new List<MountedImage>();
         if (imageList is not { } list)
         {
-            problems.Add("'images' is missing: list the slides to mount as records, e.g. [{\"urlpath\": \"slide.svs\"}]");
+            if (!hasDatasets)
+            {
+                problems.Add("'images' is missing: list the slides to mount as records, e.g. [{\"urlpath\": \"slide.svs\"}], or give 'datasets'");
+            }
+
             return images;
         }
 

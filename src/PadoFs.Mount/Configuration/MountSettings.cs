@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace PadoFs.Mount.Configuration;
 
 /// <summary>
-/// The settings of a mount config other than <c>images</c>, as configuration keys ("cache:maxBytes"). Only these are
+/// The settings of a mount config other than <c>images</c> and <c>datasets</c>, as configuration keys ("cache:maxBytes"). Only these are
 /// bound through Microsoft.Extensions.Configuration, so environment variables can override them; the images are
 /// read from the JSON document as records and never flattened into keys.
 /// </summary>
@@ -14,6 +14,8 @@ public static class MountSettings
     public const string EnvironmentPrefix = "PADOFS__";
 
     public const string Images = "images";
+
+    public const string Datasets = "datasets";
 
     /// <summary>Every setting a file or the environment may give, besides <see cref="Images"/>.</summary>
     public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "zarrFormat", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds"];
@@ -48,18 +50,23 @@ public static class MountSettings
     /// <summary>
     /// The file's settings as configuration keys and values, as the JSON configuration provider would give them,
     /// with every unknown or misshapen setting added to <paramref name="problems"/>; <paramref name="images"/> is
-    /// the <c>images</c> value, left as JSON.
+    /// the <c>images</c> value and <paramref name="datasets"/> the <c>datasets</c> value, left as JSON.
     /// </summary>
-    public static Dictionary<string, string?> Read(JsonElement root, ICollection<string> problems, out JsonElement? images)
+    public static Dictionary<string, string?> Read(JsonElement root, ICollection<string> problems, out JsonElement? images, out JsonElement? datasets)
     {
         ArgumentNullException.ThrowIfNull(problems);
         images = null;
+        datasets = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in root.EnumerateObject())
         {
             if (setting.Name.Equals(Images, StringComparison.OrdinalIgnoreCase))
             {
                 images = setting.Value;
+            }
+            else if (setting.Name.Equals(Datasets, StringComparison.OrdinalIgnoreCase))
+            {
+                datasets = setting.Value;
             }
             else if (IsSection(setting.Name))
             {
@@ -149,7 +156,7 @@ public static class MountSettings
             .Where(key => key.StartsWith(section, StringComparison.OrdinalIgnoreCase))
             .Select(key => key[section.Length..].Split(':')[0])
             .Distinct(StringComparer.OrdinalIgnoreCase);
-        return string.Join(", ", section.Length == 0 ? names.Append(Images) : names);
+        return string.Join(", ", section.Length == 0 ? names.Append(Images).Append(Datasets) : names);
     }
 
     // As the JSON configuration provider: strings as they are, other values as written, null as null.

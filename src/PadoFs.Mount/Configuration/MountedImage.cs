@@ -6,4 +6,7 @@ namespace PadoFs.Mount.Configuration;
 public sealed record MountedImage(int Index, ImageRecord Record, IReadOnlyList<string> FolderParts)
 {
     public string FolderPath => string.Join('/', FolderParts);
+
+    /// <summary>Where the image was listed, as a problem names it: <c>images[3]</c>, or a dataset file's row.</summary>
+    public string Label { get; init; } = $"images[{Index}]";
 }

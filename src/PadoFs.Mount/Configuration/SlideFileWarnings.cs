@@ -11,12 +11,14 @@ internal static class SlideFileWarnings
     /// <summary>Beyond this many missing files the rest are counted, not named: a log is not a file listing.</summary>
     private const int MaxNamed = 20;
 
-    public static List<string> Of(IReadOnlyList<MountedImage> images)
+    public static List<string> Of(IReadOnlyList<MountedImage> images, bool fromDatasets)
     {
         var warnings = new List<string>();
         if (images.Count == 0)
         {
-            warnings.Add("'images' is empty: the mount shows no slides (add records, e.g. the output of padofs record SLIDE...)");
+            warnings.Add(fromDatasets
+                ? "the mount shows no slides: neither 'images' nor the datasets give one"
+                : "'images' is empty: the mount shows no slides (add records, e.g. the output of padofs record SLIDE...)");
             return warnings;
         }
 
@@ -31,7 +33,7 @@ internal static class SlideFileWarnings
             if (++missing <= MaxNamed)
             {
                 var what = Directory.Exists(path) ? "is a folder, not a slide file" : "does not exist";
-                warnings.Add($"images[{image.Index}]: '{path}' {what}; its folder {image.FolderPath} will fail to open");
+                warnings.Add($"{image.Label}: '{path}' {what}; its folder {image.FolderPath} will fail to open");
             }
         }
 

@@ -31,7 +31,7 @@ public static class ImageIdRepr
         while (true)
         {
             cursor.SkipSpace();
-            if (cursor.Peek == ')' && (parts.Count > 0 || siteGiven))
+            if (cursor.Peek == ')')
             {
                 cursor.Advance();
                 break;

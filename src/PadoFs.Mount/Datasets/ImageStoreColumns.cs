@@ -50,16 +50,47 @@ internal static class ImageStoreColumns
                 continue;
             }
 
+            // Timestamps are read as the whole numbers they are stored as: the reader's own conversion to DateTime
+            // goes through floating point and misses pado's microseconds.
+            var timestamp = leaf is DateTimeDataField { DateTimeFormat: DateTimeFormat.Timestamp, Unit: { } unit } && !isList ? unit : (DateTimeTimeUnit?)null;
+            var read = leaf;
+            if (timestamp is not null)
+            {
+                read = new DataField<long?>(leaf.Name);
+                _ = new ParquetSchema(read);
+            }
+
             var row = 0;
             for (var group = 0; group < reader.RowGroupCount; group++)
             {
                 using var rowGroup = reader.OpenRowGroupReader(group);
-                using var raw = await rowGroup.ReadRawColumnDataBaseAsync(leaf, cancellation).ConfigureAwait(false);
-                row = isList ? ReadList(raw, leaf, values, row) : ReadFlat(raw, leaf, values, row, (int)rowGroup.RowCount);
+                using var raw = await rowGroup.ReadRawColumnDataBaseAsync(read, cancellation).ConfigureAwait(false);
+                row = isList ? ReadList(raw, leaf, values, row) : ReadFlat(raw, read, values, row, (int)rowGroup.RowCount);
+            }
+
+            if (timestamp is { } storedUnit)
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = values[i] is long stored ? Utc(stored, storedUnit) : null;
+                }
             }
         }
 
         return columns;
+    }
+
+    // pado's times are Python datetimes, whole microseconds (pandas keeps them as nanoseconds). A time without a zone
+    // is taken as UTC.
+    private static DateTimeOffset Utc(long stored, DateTimeTimeUnit unit)
+    {
+        var microseconds = unit switch
+        {
+            DateTimeTimeUnit.Millis => stored * 1000,
+            DateTimeTimeUnit.Micros => stored,
+            _ => (long)Math.Round(stored / 1000.0, MidpointRounding.AwayFromZero),
+        };
+        return DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
     }
 
     private static int ReadFlat(RawColumnData raw, DataField field, object?[] values, int row, int count)
@@ -120,6 +151,9 @@ internal static class ImageStoreColumns
         return row;
     }
 
+    private static DateTimeOffset Utc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
     // The reader gives a value slot for every level, missing ones included, or just the values present.
     private static bool Aligned(RawColumnData raw, int levels) => ValueCount(raw) == levels;
 
@@ -142,7 +176,7 @@ internal static class ImageStoreColumns
         RawColumnData<int> number => (long)number.Values[index],
         RawColumnData<double> number => number.Values[index],
         RawColumnData<float> number => (double)number.Values[index],
-        RawColumnData<DateTime> time => new DateTimeOffset(time.Values[index].Kind == DateTimeKind.Local ? time.Values[index].ToUniversalTime() : DateTime.SpecifyKind(time.Values[index], DateTimeKind.Utc)),
+        RawColumnData<DateTime> time => Utc(time.Values[index]),
         RawColumnData<bool> flag => flag.Values[index],
         _ => throw new InvalidDataException($"a column of {raw.GetType().GenericTypeArguments.FirstOrDefault()?.Name} values, which pado does not write"),
     };

@@ -33,9 +33,10 @@ public static class ImageStoreFile
 
             columns = await ImageStoreColumns.ReadAsync(reader, cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
-            // Parquet.Net reports a damaged file through many exception types; each is this file's problem alone.
+            // Parquet.Net reports a damaged file through exceptions of many types, its own among them: whichever it
+            // is, it is this file's problem alone.
             problems.Add($"'{path}' cannot be read as parquet: {OneLine(e.Message)}");
             return images;
         }

@@ -14,6 +14,10 @@ odd level sizes (1001 x 777 and its reductions). Prints the names of the files w
   rgba-pages.tif                  RGBA (unassociated alpha), Deflate, reduced pages by 3 (downsamples not integers)
   gray8-pages.tif                 8-bit greyscale, Deflate with horizontal predictor, reduced pages by 2
   gray16-bigtiff-pages.tif        16-bit greyscale BigTIFF, uncompressed strips, reduced pages by 2
+  int16-pages.tif                 signed 16-bit greyscale, Deflate tiles, reduced pages by 2
+  float32-pages.tif               32-bit float greyscale, Deflate tiles, reduced pages by 2
+  zstd-rgb-pyramid.tif            RGB, ZSTD tiles, a pyramid of reduced pages (libvips --pyramid)
+  webp-rgb-pyramid.tif            RGB, lossy WebP tiles, a pyramid of reduced pages (libvips --pyramid)
 """
 import os
 import subprocess
@@ -27,6 +31,8 @@ SIZE = (777, 1001)
 
 def pattern(shape, dtype, seed):
     rng = np.random.default_rng(seed)
+    if np.issubdtype(dtype, np.floating):
+        return (rng.standard_normal(size=shape) * 1000).astype(dtype)
     info = np.iinfo(dtype)
     return rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
 
@@ -52,19 +58,25 @@ def ome_cyx16(path):
                       photometric="minisblack")
 
 
-def ome_rgb_jpeg(path, work):
-    source = os.path.join(work, "rgb-source.tif.tmp")
+def vips_pyramid(path, work, *options, description=None):
+    """An RGB gradient saved by libvips as a tiled pyramid, 128 x 128 tiles, with these tiffsave options; libvips
+    copies the source's ImageDescription, none unless given."""
+    source = os.path.join(work, os.path.basename(path) + ".source.tmp")
     y, x = np.mgrid[0:SIZE[0], 0:SIZE[1]]
     rgb = np.stack([(x * 3) % 256, (y * 5) % 256, ((x + y) * 2) % 256], axis=-1).astype(np.uint8)
-    tifffile.imwrite(source, rgb, photometric="rgb")
-    subprocess.run(["vips", "tiffsave", source, path, "--compression", "jpeg", "--Q", "90", "--tile",
-                    "--tile-width", "128", "--tile-height", "128", "--pyramid", "--subifd"], check=True)
+    tifffile.imwrite(source, rgb, photometric="rgb", metadata=None, description=description)
+    subprocess.run(["vips", "tiffsave", source, path, "--tile", "--tile-width", "128", "--tile-height", "128",
+                    "--pyramid", *options], check=True)
+    os.remove(source)
+
+
+def ome_rgb_jpeg(path, work):
+    vips_pyramid(path, work, "--compression", "jpeg", "--Q", "90", "--subifd", description="OME-XML follows")
     omexml = ('<?xml version="1.0" encoding="UTF-8"?><OME xmlns="http://www.openmicroscopy.org/Schemas/OME/2016-06">'
               '<Image ID="Image:0" Name="rgb"><Pixels ID="Pixels:0" DimensionOrder="XYCZT" Type="uint8" '
               f'SizeX="{SIZE[1]}" SizeY="{SIZE[0]}" SizeC="3" SizeZ="1" SizeT="1" PhysicalSizeX="0.25" PhysicalSizeY="0.25">'
               '<Channel ID="Channel:0:0" SamplesPerPixel="3"/><TiffData IFD="0" PlaneCount="1"/></Pixels></Image></OME>')
     tifffile.tiffcomment(path, omexml)
-    os.remove(source)
 
 
 def planar_rgb(path):
@@ -96,6 +108,12 @@ def main():
                                               compression="zlib", predictor=True, photometric="minisblack"),
         "gray16-bigtiff-pages.tif": lambda path: pages(path, lambda s: s, np.uint16, 2, 41, rowsperstrip=64,
                                                        photometric="minisblack", bigtiff=True),
+        "int16-pages.tif": lambda path: pages(path, lambda s: s, np.int16, 2, 51, tile=(128, 128),
+                                              compression="zlib", photometric="minisblack"),
+        "float32-pages.tif": lambda path: pages(path, lambda s: s, np.float32, 2, 61, tile=(128, 128),
+                                                compression="zlib", photometric="minisblack"),
+        "zstd-rgb-pyramid.tif": lambda path: vips_pyramid(path, out, "--compression", "zstd"),
+        "webp-rgb-pyramid.tif": lambda path: vips_pyramid(path, out, "--compression", "webp", "--Q", "80"),
     }
     for name, make in files.items():
         make(os.path.join(out, name))

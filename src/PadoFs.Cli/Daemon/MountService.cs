@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PadoFs.Fuse;
+using PadoFs.Http;
 using PadoFs.Mount.Configuration;
 using PadoFs.Mount.Session;
 using PadoFs.Zarr;
@@ -12,7 +13,7 @@ namespace PadoFs.Cli.Daemon;
 /// run, and dispose it (detaching every adapter) when the host stops: SIGINT, SIGTERM, or an adapter ending by
 /// itself, which stops the host with exit status 1.
 /// </summary>
-internal sealed partial class MountService(MountConfig config, IHostApplicationLifetime lifetime, ILogger<MountService> logger) : BackgroundService
+internal sealed partial class MountService(MountConfig config, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, ILogger<MountService> logger) : BackgroundService
 {
     private MountSession? _session;
 
@@ -21,10 +22,20 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
         var session = _session = new MountSession(config, logger);
         try
         {
-            var mount = session.Attach(FuseMount.Mount(session.Tree, config.MountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger));
             var layout = ZarrLayoutNames.Name(config.Layout);
             var cache = session.CacheDescription;
-            LogMounted(config.Images.Count, mount.MountPoint, layout, config.Format.Version, cache);
+            if (config.MountPoint is { } mountPoint)
+            {
+                var mount = session.Attach(FuseMount.Mount(session.Tree, mountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger));
+                LogMounted(config.Images.Count, mount.MountPoint, layout, config.Format.Version, cache);
+            }
+
+            if (config.Http is { } serving)
+            {
+                var server = session.Attach(await HttpServer.StartAsync(session, serving, loggerFactory, cancellationToken));
+                var access = serving.Token is null ? (serving.IsLoopback ? "this machine only" : "open to the network, no token") : "token required";
+                LogServing(config.Images.Count, server.Address, layout, config.Format.Version, cache, access);
+            }
         }
         catch
         {
@@ -59,6 +70,9 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Serving {Count} slide folders at {MountPoint} (layout {Layout}, zarr v{ZarrFormat}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
     private partial void LogMounted(int count, string mountPoint, string layout, int zarrFormat, string cache);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Serving {Count} slide folders over HTTP and WebDAV at {Address} (layout {Layout}, zarr v{ZarrFormat}, cache {Cache}; {Access}); Ctrl+C or SIGTERM stops")]
+    private partial void LogServing(int count, string address, string layout, int zarrFormat, string cache, string access);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);

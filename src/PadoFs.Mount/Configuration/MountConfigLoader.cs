@@ -17,7 +17,14 @@ namespace PadoFs.Mount.Configuration;
 /// </summary>
 public static class MountConfigLoader
 {
-    public static MountConfig Load(string configPath, string? mountPointOverride = null, IDictionary<string, string?>? overrides = null)
+    /// <param name="purpose">what the config is loaded for: <c>padofs serve</c> needs no mount point, and always serves HTTP.</param>
+    /// <param name="listenOverride">an HTTP listen address given on the command line, over the config's.</param>
+    public static MountConfig Load(
+        string configPath,
+        string? mountPointOverride = null,
+        IDictionary<string, string?>? overrides = null,
+        MountPurpose purpose = MountPurpose.Mount,
+        string? listenOverride = null)
     {
         var fullPath = Path.GetFullPath(configPath);
         if (!File.Exists(fullPath))
@@ -67,7 +74,11 @@ public static class MountConfigLoader
 
         // A mount point given on the command line is relative to where the command runs, like any argument.
         var mountPoint = mountPointOverride is null ? options.MountPoint : Path.GetFullPath(mountPointOverride);
-        if (string.IsNullOrWhiteSpace(mountPoint))
+        if (purpose == MountPurpose.Serve)
+        {
+            mountPoint = null;
+        }
+        else if (string.IsNullOrWhiteSpace(mountPoint))
         {
             problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
         }
@@ -111,6 +122,7 @@ public static class MountConfigLoader
             problems.Add($"'idleSeconds' must be at least 1, got {options.IdleSeconds}");
         }
 
+        var http = ReadHttp(options.Http, purpose, listenOverride, problems);
         var images = ReadImages(imageList, folder, problems);
         if (problems.Count > 0)
         {
@@ -119,7 +131,7 @@ public static class MountConfigLoader
 
         return new MountConfig(
             fullPath,
-            Path.GetFullPath(mountPoint!, folder),
+            mountPoint is null ? null : Path.GetFullPath(mountPoint, folder),
             layout,
             budget,
             options.AllowOther,
@@ -128,8 +140,29 @@ public static class MountConfigLoader
             images)
         {
             Format = format!,
+            Http = http,
             Warnings = SlideFileWarnings.Of(images),
         };
+    }
+
+    private static HttpServing? ReadHttp(HttpOptions? options, MountPurpose purpose, string? listenOverride, List<string> problems)
+    {
+        if (options is null && purpose == MountPurpose.Mount && listenOverride is null)
+        {
+            return null;
+        }
+
+        var listen = listenOverride ?? options?.Listen ?? HttpServing.DefaultListen;
+        var origins = HttpServing.ParseOrigins(options?.Origins, problems);
+        var token = options?.Token;
+        if (token is not null && (token.Length < 16 || token.Any(char.IsWhiteSpace)))
+        {
+            problems.Add("'http.token' must be at least 16 characters without spaces");
+        }
+
+        return HttpServing.TryParseListen(listen, problems, out var address, out var port)
+            ? new HttpServing(address, port, origins, token)
+            : null;
     }
 
     private static IEnumerable<string> EnvironmentVariableNames()

@@ -10,6 +10,8 @@ public sealed class EntryFile(string name, DateTimeOffset modified, ZarrEntry en
 {
     public override FileReaders? Readers => slide.Readers;
 
+    public override FileIdentity? SourceVersion => slide.OpenedVersion;
+
     public override long Length => entry.Length;
 
     public override int Read(long offset, Span<byte> destination)

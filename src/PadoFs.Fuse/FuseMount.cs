@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PadoFs.Fuse.Native;
+using PadoFs.Mount.Session;
 using PadoFs.Mount.Tree;
 
 namespace PadoFs.Fuse;
@@ -10,7 +11,7 @@ namespace PadoFs.Fuse;
 /// A <see cref="MountTree"/> mounted through libfuse3, served by libfuse's worker threads until <see cref="Stop"/>.
 /// libfuse installs no signal handlers here: the host owns SIGINT and SIGTERM and calls <see cref="Stop"/>.
 /// </summary>
-public sealed unsafe class FuseMount : IDisposable
+public sealed unsafe class FuseMount : IMountAdapter, IDisposable
 {
     private const string FileSystemName = "padofs";
     private const string FileSystemType = "fuse." + FileSystemName;
@@ -46,6 +47,8 @@ public sealed unsafe class FuseMount : IDisposable
 
     /// <summary>Where the mount is now, found by its mount id; <see cref="MountPoint"/> once it is gone.</summary>
     public string CurrentMountPoint => Unmounter.CurrentPath(_mounted);
+
+    public string Description => $"FUSE at {MountPoint}";
 
     /// <summary>How many files and folders are open through the mount.</summary>
     internal int OpenHandleCount => _fileSystem.OpenNodes.Count;
@@ -132,6 +135,12 @@ public sealed unsafe class FuseMount : IDisposable
     }
 
     public void Dispose() => Stop();
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
 
     private void Serve()
     {

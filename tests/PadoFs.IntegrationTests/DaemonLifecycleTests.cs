@@ -57,6 +57,22 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Unmounted_from_outside_the_daemon_logs_why_and_exits_1()
+    {
+        using var daemon = MountedDaemon.Start(SharedSlideMountTests.AllSharedSlides());
+        using (var unmount = Process.Start("fusermount3", ["-u", daemon.MountPoint]))
+        {
+            unmount.WaitForExit();
+            Assert.Equal(0, unmount.ExitCode);
+        }
+
+        Assert.True(daemon.Process.WaitForExit(TimeSpan.FromSeconds(20)), daemon.Log);
+        daemon.Process.WaitForExit();
+        Assert.Equal(1, daemon.Process.ExitCode);
+        Assert.True(daemon.WaitForLog("The mount ended by itself: unmounted from outside the daemon", TimeSpan.FromSeconds(5)), daemon.Log);
+    }
+
+    [Fact]
     public void A_broken_config_exits_non_zero_before_mounting_and_lists_every_problem()
     {
         using var folder = new TemporaryDirectory();

@@ -1,9 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
-using System.Runtime.InteropServices;
 using PadoFs.Cli.Daemon;
 using PadoFs.Mount.Configuration;
 using PadoFs.Zarr;
@@ -14,10 +9,8 @@ namespace PadoFs.Cli.Commands;
 /// <c>padofs mount CONFIG [--mountpoint DIR]</c> or <c>padofs mount --dataset DIR --mountpoint DIR</c>: the daemon, in the foreground until SIGINT or SIGTERM, then
 /// unmounted cleanly with exit code 0. A broken config exits non-zero before mounting, listing every problem.
 /// </summary>
-internal static partial class MountCommand
+internal static class MountCommand
 {
-    public const int ConfigProblem = 2;
-
     public static string Details { get; } = $$"""
         Config (JSON; comments and trailing commas allowed; relative paths resolve against the config's folder):
           {
@@ -28,6 +21,7 @@ internal static partial class MountCommand
             "allowOther": false,              // let other users see the mount
             "maxOpenSlides": 64,              // at most this many slides open at once
             "idleSeconds": 300,               // a slide unused this long is closed, and reopens when read
+            "http": { "listen": "http://127.0.0.1:8080" },  // also serve the tree over HTTP and WebDAV: see padofs serve --help
             "images": [                       // pado records, as padofs record prints them; only urlpath is required
               { "image_id": ["site-a", "case-17", "slide.svs"], "urlpath": "/data/slide.svs", "mpp_x": 0.25, "mpp_y": 0.25 },
               { "urlpath": "/data/other.tiff" }
@@ -80,73 +74,11 @@ internal static partial class MountCommand
         if (configPath is null && datasets.Length == 0)
         {
             Console.Error.WriteLine("padofs: mount needs a config file or --dataset DIR (see padofs mount --help)");
-            return ConfigProblem;
+            return DaemonHost.ConfigProblem;
         }
 
-        MountConfig config;
-        try
-        {
-            config = configPath is null
-                ? MountConfigLoader.LoadDatasets(datasets, mountPoint)
-                : MountConfigLoader.Load(configPath, mountPoint, datasets: datasets);
-        }
-        catch (MountConfigException e)
-        {
-            Console.Error.WriteLine($"padofs: {e.Message}");
-            return ConfigProblem;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
-        {
-            // Whatever a config holds that the loader did not foresee is still one line about that config.
-            Console.Error.WriteLine($"padofs: cannot read config '{configPath}': {e.Message}");
-            return ConfigProblem;
-        }
-
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-
-        // A failed start is reported below in one line; the host would log it again with its stack.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSystemd();
-        builder.Services.AddSingleton(config);
-        builder.Services.AddHostedService<MountService>();
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
-        using var host = builder.Build();
-        var configLogger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PadoFs.Cli.Config");
-        foreach (var warning in config.Warnings)
-        {
-            LogConfigWarning(configLogger, config.ConfigPath, warning);
-        }
-
-        // systemd's lifetime listens to SIGTERM only; SIGINT (Ctrl+C under systemd-run, systemctl kill -s INT)
-        // must unmount just the same.
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            lifetime.StopApplication();
-        });
-        try
-        {
-            host.Run();
-        }
-        catch (Exception e)
-        {
-            // Mounting failed (mount point refused, libfuse missing or failing, ...): one line, never a stack.
-            Console.Error.WriteLine($"padofs: {e.Message}");
-            return 1;
-        }
-
-        return Environment.ExitCode;
+        return DaemonHost.Run(configPath ?? datasets[0], () => configPath is null
+            ? MountConfigLoader.LoadDatasets(datasets, mountPoint)
+            : MountConfigLoader.Load(configPath, mountPoint, datasets: datasets));
     }
-
-    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Config {Path}: {Warning}")]
-    private static partial void LogConfigWarning(ILogger logger, string path, string warning);
 }

@@ -1,106 +1,79 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PadoFs.Fuse;
-using PadoFs.Mount;
-using PadoFs.Mount.Caching;
+using PadoFs.Http;
 using PadoFs.Mount.Configuration;
-using PadoFs.Mount.Slides;
-using PadoFs.Mount.Status;
-using PadoFs.Mount.Tree;
+using PadoFs.Mount.Session;
 using PadoFs.Zarr;
 
 namespace PadoFs.Cli.Daemon;
 
 /// <summary>
-/// The daemon's one job: mount the config's tree when the host starts, close idle slides while it runs, and
-/// unmount when the host stops (SIGINT, SIGTERM, or the mount ending by itself, which stops the host).
+/// The daemon's one job: create the config's session when the host starts and attach its adapters, let the session
+/// run, and dispose it (detaching every adapter) when the host stops: SIGINT, SIGTERM, or an adapter ending by
+/// itself, which stops the host with exit status 1.
 /// </summary>
-internal sealed partial class MountService(MountConfig config, IHostApplicationLifetime lifetime, ILogger<MountService> logger) : BackgroundService
+internal sealed partial class MountService(MountConfig config, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, ILogger<MountService> logger) : BackgroundService
 {
-    private static readonly TimeSpan s_idleSweep = TimeSpan.FromSeconds(15);
+    private MountSession? _session;
 
-    private FuseMount? _mount;
-    private SlideRegistry? _registry;
-    private ChunkCache? _cache;
-
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var cache = _cache = new ChunkCache(config.CacheBudgetBytes ?? CacheBudget.Floor);
-        var statistics = new MountStatistics();
-        _registry = new SlideRegistry(config, cache, logger);
-        var tree = MountTreeBuilder.Build(_registry, statistics, new MountStatusDocuments(statistics, cache, _registry));
-        _mount = FuseMount.Mount(tree, config.MountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger);
-        var budget = config.CacheBudgetBytes is { } fixedBudget
-            ? ByteSize.Format(fixedBudget)
-            : $"derived, from {ByteSize.Format(CacheBudget.Floor)} up to {ByteSize.Format(CacheBudget.Ceiling)}";
-        var layout = ZarrLayoutNames.Name(config.Layout);
-        LogMounted(config.Images.Count, _mount.MountPoint, layout, config.Format.Version, budget);
-        return base.StartAsync(cancellationToken);
+        var session = _session = new MountSession(config, logger);
+        try
+        {
+            var layout = ZarrLayoutNames.Name(config.Layout);
+            var cache = session.CacheDescription;
+            if (config.MountPoint is { } mountPoint)
+            {
+                var mount = session.Attach(FuseMount.Mount(session.Tree, mountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger));
+                LogMounted(config.Images.Count, mount.MountPoint, layout, config.Format.Version, cache);
+            }
+
+            if (config.Http is { } serving)
+            {
+                var server = session.Attach(await HttpServer.StartAsync(session, serving, loggerFactory, cancellationToken));
+                var access = serving.Token is null ? (serving.IsLoopback ? "this machine only" : "open to the network, no token") : "token required";
+                LogServing(config.Images.Count, server.Address, layout, config.Format.Version, cache, access);
+            }
+        }
+        catch
+        {
+            _session = null;
+            await session.DisposeAsync();
+            throw;
+        }
+
+        await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_mount is { } mount)
+        if (_session is { } session)
         {
-            mount.Stop();
-            mount.Dispose();
+            await session.DisposeAsync();
         }
-
-        _cache?.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var ended = _mount!.Completion;
-        using var timer = new PeriodicTimer(s_idleSweep);
-        while (!stoppingToken.IsCancellationRequested)
+        if (await _session!.RunAsync(stoppingToken) is { } ending)
         {
-            var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
-            if (await Task.WhenAny(tick, ended) == ended)
-            {
-                // Nobody asked it to stop (an outside umount, a lost connection): a failure, so a service manager
-                // restarts the daemon.
-                LogMountEnded(ended.IsFaulted ? ended.Exception!.InnerException!.Message : "unmounted from outside the daemon");
-                Environment.ExitCode = 1;
-                lifetime.StopApplication();
-                return;
-            }
-
-            try
-            {
-                await tick;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            try
-            {
-                var closed = _registry!.CloseIdle();
-                if (closed > 0)
-                {
-                    LogClosedIdle(closed);
-                }
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
-            {
-                // Closing an idle slide is housekeeping: a failure is logged, the mount keeps serving.
-                LogIdleCloseFailed(e.Message);
-            }
+            // Nobody asked it to stop (an outside umount, a lost connection): a failure, so a service manager
+            // restarts the daemon.
+            LogMountEnded(ending.Reason);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
         }
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Serving {Count} slide folders at {MountPoint} (layout {Layout}, zarr v{ZarrFormat}, cache {Cache}); Ctrl+C or SIGTERM unmounts")]
     private partial void LogMounted(int count, string mountPoint, string layout, int zarrFormat, string cache);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Serving {Count} slide folders over HTTP and WebDAV at {Address} (layout {Layout}, zarr v{ZarrFormat}, cache {Cache}; {Access}); Ctrl+C or SIGTERM stops")]
+    private partial void LogServing(int count, string address, string layout, int zarrFormat, string cache, string access);
+
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The mount ended by itself: {Reason}")]
     private partial void LogMountEnded(string reason);
-
-    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Closing idle slides failed: {Reason}")]
-    private partial void LogIdleCloseFailed(string reason);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Closed {Count} idle slides")]
-    private partial void LogClosedIdle(int count);
 }

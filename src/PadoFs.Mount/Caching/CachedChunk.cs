@@ -25,6 +25,9 @@ internal sealed class CachedChunk : IChunkBuffer
     private int _prefetched;
     private ExceptionDispatchInfo? _failure;
 
+    // Made by the first asynchronous waiter only, so that synchronous readers never pay for it.
+    private TaskCompletionSource? _decoded;
+
     public CachedChunk(ChunkCache owner, ChunkKey key, byte[] buffer)
     {
         _owner = owner;
@@ -117,6 +120,9 @@ internal sealed class CachedChunk : IChunkBuffer
         Settle(Failed);
     }
 
+    /// <summary>True once the decoding thread is done, decoded or failed.</summary>
+    public bool IsSettled => Volatile.Read(ref _state) != Loading;
+
     /// <summary>Blocks until the decoding thread is done; rethrows its failure.</summary>
     public void WaitUntilDecoded()
     {
@@ -131,6 +137,28 @@ internal sealed class CachedChunk : IChunkBuffer
             }
         }
 
+        ThrowIfFailed();
+    }
+
+    /// <summary>Completes when the decoding thread is done, decoded or failed (see <see cref="ThrowIfFailed"/>); holds no thread meanwhile.</summary>
+    public Task DecodedAsync()
+    {
+        lock (_settled)
+        {
+            if (Volatile.Read(ref _state) != Loading)
+            {
+                return Task.CompletedTask;
+            }
+
+            // Continuations run on the thread pool, not on the decoding thread that settles the chunk.
+            _decoded ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _decoded.Task;
+        }
+    }
+
+    /// <summary>Rethrows the decoding thread's failure, if it failed.</summary>
+    public void ThrowIfFailed()
+    {
         if (Volatile.Read(ref _state) == Failed)
         {
             _failure!.Throw();
@@ -143,6 +171,7 @@ internal sealed class CachedChunk : IChunkBuffer
         {
             Volatile.Write(ref _state, state);
             Monitor.PulseAll(_settled);
+            _decoded?.TrySetResult();
         }
     }
 }

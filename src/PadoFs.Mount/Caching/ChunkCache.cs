@@ -9,7 +9,8 @@ namespace PadoFs.Mount.Caching;
 /// <list type="bullet">
 /// <item>Bounded by a byte budget charged with the exact bytes of every buffer it holds, including evicted
 /// buffers a reader still uses, so the budget is a hard limit on its memory.</item>
-/// <item>Single-flight: concurrent readers of a missing chunk wait for one decode.</item>
+/// <item>Single-flight: concurrent readers of a missing chunk wait for one decode; asynchronous readers
+/// (<see cref="GetAsync"/>) await it without holding a thread.</item>
 /// <item>Hits take no lock: a dictionary read and a reference count.</item>
 /// <item>S3-FIFO eviction: new chunks enter a small queue and only move to the main queue when read again, so a
 /// scan of a whole level passes through without flushing the chunks that are really reused.</item>
@@ -76,9 +77,75 @@ public sealed class ChunkCache : IChunkCache, IDisposable
 
     public ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead)
     {
+        var lease = Acquire(key, length, decode, startsRead, out var listed);
+        if (listed is null)
+        {
+            return lease;
+        }
+
+        try
+        {
+            listed.WaitUntilDecoded();
+        }
+        catch
+        {
+            listed.Release();
+            throw;
+        }
+
+        return new ChunkLease(listed);
+    }
+
+    public ValueTask<ChunkLease> GetAsync(ChunkKey key, int length, ChunkDecoder decode, bool startsRead, CancellationToken cancellationToken)
+    {
+        var lease = Acquire(key, length, decode, startsRead, out var listed);
+        if (listed is null)
+        {
+            return ValueTask.FromResult(lease);
+        }
+
+        if (listed.IsSettled)
+        {
+            // A hit: the same cost as the synchronous path, no task allocated.
+            try
+            {
+                listed.ThrowIfFailed();
+            }
+            catch
+            {
+                listed.Release();
+                throw;
+            }
+
+            return ValueTask.FromResult(new ChunkLease(listed));
+        }
+
+        return WaitForDecodeAsync(listed, cancellationToken);
+    }
+
+    private static async ValueTask<ChunkLease> WaitForDecodeAsync(CachedChunk listed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await listed.DecodedAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            listed.ThrowIfFailed();
+        }
+        catch
+        {
+            listed.Release();
+            throw;
+        }
+
+        return new ChunkLease(listed);
+    }
+
+    // A lease on the decoded bytes when this caller decoded them (or could not list them); otherwise
+    // <paramref name="listed"/> is the listed chunk, acquired for this reader, which may still be decoding.
+    private ChunkLease Acquire(ChunkKey key, int length, ChunkDecoder decode, bool startsRead, out CachedChunk? listed)
+    {
         while (true)
         {
-            if (_chunks.TryGetValue(key, out var listed))
+            if (_chunks.TryGetValue(key, out listed))
             {
                 if (!listed.TryAcquire())
                 {
@@ -95,17 +162,7 @@ public sealed class ChunkCache : IChunkCache, IDisposable
                     }
                 }
 
-                try
-                {
-                    listed.WaitUntilDecoded();
-                }
-                catch
-                {
-                    listed.Release();
-                    throw;
-                }
-
-                return new ChunkLease(listed);
+                return default;
             }
 
             if (!TryReserve(length, out var buffer))

@@ -18,11 +18,15 @@ namespace PadoFs.Mount.Configuration;
 public static class MountConfigLoader
 {
     /// <param name="datasets">pado dataset folders to mount besides the config's own, relative to the working folder.</param>
+    /// <param name="purpose">what the config is loaded for: <c>padofs serve</c> needs no mount point, and always serves HTTP.</param>
+    /// <param name="listenOverride">an HTTP listen address given on the command line, over the config's.</param>
     public static MountConfig Load(
         string configPath,
         string? mountPointOverride = null,
         IDictionary<string, string?>? overrides = null,
-        IReadOnlyList<string>? datasets = null)
+        IReadOnlyList<string>? datasets = null,
+        MountPurpose purpose = MountPurpose.Mount,
+        string? listenOverride = null)
     {
         var fullPath = Path.GetFullPath(configPath);
         if (!File.Exists(fullPath))
@@ -45,7 +49,7 @@ public static class MountConfigLoader
             throw new MountConfigException(configPath, ["a config is a JSON object such as {\"mountPoint\": \"DIR\", \"images\": [{\"urlpath\": \"slide.svs\"}]}"]);
         }
 
-        return Build(configPath, fullPath, folder, root, mountPointOverride, overrides, FullPaths(datasets));
+        return Build(configPath, fullPath, folder, root, mountPointOverride, overrides, FullPaths(datasets), purpose, listenOverride);
     }
 
     /// <summary>
@@ -56,7 +60,7 @@ public static class MountConfigLoader
     {
         using var document = JsonDocument.Parse("{}");
         var folder = Environment.CurrentDirectory;
-        return Build(CommandLineLabel, CommandLineLabel, folder, document.RootElement, mountPointOverride, overrides, FullPaths(datasets));
+        return Build(CommandLineLabel, CommandLineLabel, folder, document.RootElement, mountPointOverride, overrides, FullPaths(datasets), MountPurpose.Mount, listenOverride: null);
     }
 
     /// <summary>How problems name a mount given by --dataset alone, which has no config file.</summary>
@@ -71,7 +75,9 @@ public static class MountConfigLoader
         JsonElement root,
         string? mountPointOverride,
         IDictionary<string, string?>? overrides,
-        List<string> commandLineDatasets)
+        List<string> commandLineDatasets,
+        MountPurpose purpose,
+        string? listenOverride)
     {
         var problems = new List<string>();
         var settings = MountSettings.Read(root, problems, out var imageList, out var datasetList);
@@ -102,7 +108,11 @@ public static class MountConfigLoader
 
         // A mount point given on the command line is relative to where the command runs, like any argument.
         var mountPoint = mountPointOverride is null ? options.MountPoint : Path.GetFullPath(mountPointOverride);
-        if (string.IsNullOrWhiteSpace(mountPoint))
+        if (purpose == MountPurpose.Serve)
+        {
+            mountPoint = null;
+        }
+        else if (string.IsNullOrWhiteSpace(mountPoint))
         {
             problems.Add("'mountPoint' is missing (set it in the config, with --mountpoint or PADOFS__MOUNTPOINT)");
         }
@@ -146,6 +156,7 @@ public static class MountConfigLoader
             problems.Add($"'idleSeconds' must be at least 1, got {options.IdleSeconds}");
         }
 
+        var http = ReadHttp(options.Http, purpose, listenOverride, problems);
         var images = ReadImages(imageList, datasets.Count > 0, folder, problems);
         if (problems.Count > 0)
         {
@@ -158,7 +169,7 @@ public static class MountConfigLoader
 
         return new MountConfig(
             fullPath,
-            Path.GetFullPath(mountPoint!, folder),
+            mountPoint is null ? null : Path.GetFullPath(mountPoint, folder),
             layout,
             budget,
             options.AllowOther,
@@ -167,8 +178,29 @@ public static class MountConfigLoader
             images)
         {
             Format = format!,
+            Http = http,
             Warnings = warnings,
         };
+    }
+
+    private static HttpServing? ReadHttp(HttpOptions? options, MountPurpose purpose, string? listenOverride, List<string> problems)
+    {
+        if (options is null && purpose == MountPurpose.Mount && listenOverride is null)
+        {
+            return null;
+        }
+
+        var listen = listenOverride ?? options?.Listen ?? HttpServing.DefaultListen;
+        var origins = HttpServing.ParseOrigins(options?.Origins, problems);
+        var token = options?.Token;
+        if (token is not null && (token.Length < 16 || token.Any(char.IsWhiteSpace)))
+        {
+            problems.Add("'http.token' must be at least 16 characters without spaces");
+        }
+
+        return HttpServing.TryParseListen(listen, problems, out var address, out var port)
+            ? new HttpServing(address, port, origins, token)
+            : null;
     }
 
     private static IEnumerable<string> EnvironmentVariableNames()

@@ -25,4 +25,7 @@ public sealed class MountOptions
 
     /// <summary>A slide unused for this many seconds is closed; it reopens on the next read.</summary>
     public int IdleSeconds { get; set; } = 300;
+
+    /// <summary>Serve the tree over HTTP and WebDAV too; null when the config has no <c>http</c> section.</summary>
+    public HttpOptions? Http { get; set; }
 }

@@ -18,11 +18,14 @@ public static class MountSettings
     public const string Datasets = "datasets";
 
     /// <summary>Every setting a file or the environment may give, besides <see cref="Images"/>.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "zarrFormat", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds"];
+    public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "zarrFormat", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds", "http:listen", "http:origins", "http:token"];
 
     private static readonly string[] s_booleans = ["allowOther"];
 
     private static readonly string[] s_integers = ["zarrFormat", "maxOpenSlides", "idleSeconds"];
+
+    // Settings a file may give as a list of strings; bound as one comma-separated value, as the environment gives it.
+    private static readonly string[] s_lists = ["http:origins"];
 
     /// <summary>The environment variable that overrides a setting: <c>cache:maxBytes</c> is <c>PADOFS__CACHE__MAXBYTES</c>.</summary>
     public static string EnvironmentVariable(string key) =>
@@ -134,6 +137,10 @@ public static class MountSettings
             {
                 problems.Add($"unknown setting '{section.Name}.{setting.Name}' (known: {KnownNames(section.Name + ":")})");
             }
+            else if (setting.Value.ValueKind == JsonValueKind.Array && s_lists.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                settings[key] = JoinList(setting, problems);
+            }
             else if (setting.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
                 problems.Add($"'{section.Name}.{setting.Name}' must be a single value");
@@ -143,6 +150,23 @@ public static class MountSettings
                 settings[key] = Text(setting.Value);
             }
         }
+    }
+
+    private static string? JoinList(JsonProperty list, ICollection<string> problems)
+    {
+        var items = new List<string>();
+        foreach (var item in list.Value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString()!.Contains(',', StringComparison.Ordinal))
+            {
+                problems.Add($"'{list.Name}' must be a list of strings without commas, got {item.GetRawText()}");
+                return null;
+            }
+
+            items.Add(item.GetString()!);
+        }
+
+        return string.Join(',', items);
     }
 
     private static bool IsKey(string key) => Keys.Contains(key, StringComparer.OrdinalIgnoreCase);

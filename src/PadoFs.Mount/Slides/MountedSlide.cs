@@ -56,6 +56,9 @@ public sealed partial class MountedSlide : IImageLender
     /// <summary>Who may read the slide's file, for other users of the mount; found without opening the slide.</summary>
     public FileReaders Readers => _readers.Current;
 
+    /// <summary>The version of the slide file the slide serves, once it has opened it (a local file); null before.</summary>
+    public FileIdentity? OpenedVersion => _version.Opened;
+
     internal long LastUsedTicks => Interlocked.Read(ref _lastUsedTicks);
 
     /// <summary>The slide's zarr group, built on first use.</summary>

@@ -14,6 +14,17 @@ internal sealed class SlideFileVersion
     private FileIdentity? _opened;
     private SlideChangedException? _changed;
 
+    public FileIdentity? Opened
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _opened;
+            }
+        }
+    }
+
     /// <exception cref="MountFailureException">the file changed (<see cref="MountFailureKind.ReadFailed"/>), logged already.</exception>
     public void ThrowIfChanged()
     {

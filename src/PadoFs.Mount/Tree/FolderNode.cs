@@ -14,6 +14,8 @@ public sealed class FolderNode(string name, DateTimeOffset modified, MountedSlid
 
     public override FileReaders? Readers => slide?.Readers;
 
+    public override FileIdentity? SourceVersion => slide?.OpenedVersion;
+
     public override IReadOnlyList<MountNode> Children => _listing ??= [.. _children.Values];
 
     public override MountNode? Find(string name) => _children.GetValueOrDefault(name);

@@ -27,6 +27,9 @@ public sealed class LiveFile(string name, DateTimeOffset modified, Func<byte[]> 
         return count;
     }
 
+    /// <summary>Renders the document now and returns it, for an adapter that serves it whole with its exact length.</summary>
+    public byte[] Snapshot() => Renew();
+
     private byte[] Renew()
     {
         var snapshot = render();

@@ -26,4 +26,12 @@ public abstract class MountFile : MountNode
     /// </summary>
     /// <exception cref="IOException">the bytes could not be produced (the slide failed to decode, ...).</exception>
     public abstract int Read(long offset, Span<byte> destination);
+
+    /// <summary>
+    /// As <see cref="Read"/>, for adapters whose requests must not block a thread: a chunk another reader is decoding
+    /// is awaited. Files whose bytes are at hand complete at once.
+    /// </summary>
+    /// <exception cref="IOException">the bytes could not be produced.</exception>
+    public virtual ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Read(offset, destination.Span));
 }

@@ -22,4 +22,10 @@ public abstract class MountNode
     /// for what belongs to no slide (the folders of image ids, the mount's own files), which the mounting user owns.
     /// </summary>
     public virtual FileReaders? Readers => null;
+
+    /// <summary>
+    /// The version of the slide file the node's content comes from (device, inode, size, modification time), once the
+    /// slide has opened it; null for what belongs to no slide, or a slide not opened yet.
+    /// </summary>
+    public virtual FileIdentity? SourceVersion => null;
 }

@@ -14,6 +14,8 @@ public sealed class SlideFolder(string name, DateTimeOffset modified, MountedSli
 
     public override FileReaders? Readers => slide.Readers;
 
+    public override FileIdentity? SourceVersion => slide.OpenedVersion;
+
     public override IReadOnlyList<MountNode> Children => Contents.Children;
 
     public override MountNode? Find(string name) => Contents.Find(name);

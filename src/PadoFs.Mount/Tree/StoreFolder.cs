@@ -20,6 +20,8 @@ public sealed class StoreFolder(string name, DateTimeOffset modified, ZarrStore 
 
     public override FileReaders? Readers => slide.Readers;
 
+    public override FileIdentity? SourceVersion => slide.OpenedVersion;
+
     public override IReadOnlyList<MountNode> Children => Volatile.Read(ref _children) ?? List();
 
     public override MountNode? Find(string name)

@@ -12,6 +12,13 @@ public interface IChunkCache
     /// <exception cref="Exception">whatever <paramref name="decode"/> threw; a failed decode is never kept.</exception>
     ChunkLease Get(ChunkKey key, int length, ChunkDecoder decode, bool startsRead);
 
+    /// <summary>
+    /// As <see cref="Get"/>, for callers that must not block a thread: a reader that finds the chunk being decoded by
+    /// another awaits that decode instead of waiting on it. A held chunk completes at once, as a hit of <see cref="Get"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    ValueTask<ChunkLease> GetAsync(ChunkKey key, int length, ChunkDecoder decode, bool startsRead, CancellationToken cancellationToken);
+
     /// <summary>How many chunks ahead of one reader are worth asking for: enough to keep every decoding core busy; 0 when the cache prefetches nothing.</summary>
     int PrefetchDepth { get; }
 

@@ -23,6 +23,10 @@ public sealed class UncachedChunks : IChunkCache
         return new ChunkLease(buffer);
     }
 
+    // Nothing is shared, so nobody waits: the caller decodes, as in Get.
+    public ValueTask<ChunkLease> GetAsync(ChunkKey key, int length, ChunkDecoder decode, bool startsRead, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Get(key, length, decode, startsRead));
+
     public int PrefetchDepth => 0;
 
     public void Prefetch(ChunkKey key, int length, ChunkDecoder decode, CancellationToken stillWanted)

@@ -27,13 +27,48 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
             return 0;
         }
 
-        var count = (int)Math.Min(destination.Length, length - offset);
         if (offset == 0)
         {
             PrefetchAfter(chunk, length);
         }
 
         using var lease = cache.Get(new ChunkKey(slide, array, chunk), length, decode, startsRead: offset == 0);
+        return CopyOut(lease, offset, destination);
+    }
+
+    /// <summary>As <see cref="Read"/>, awaiting a decode another reader has under way instead of blocking on it.</summary>
+    public ValueTask<int> ReadAsync(ChunkCoordinates chunk, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var length = Geometry.ChunkLength;
+        if (offset >= length)
+        {
+            return ValueTask.FromResult(0);
+        }
+
+        if (offset == 0)
+        {
+            PrefetchAfter(chunk, length);
+        }
+
+        var pending = cache.GetAsync(new ChunkKey(slide, array, chunk), length, decode, offset == 0, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            using var lease = pending.Result;
+            return ValueTask.FromResult(CopyOut(lease, offset, destination.Span));
+        }
+
+        return CopyOutAsync(pending, offset, destination);
+    }
+
+    private async ValueTask<int> CopyOutAsync(ValueTask<ChunkLease> pending, long offset, Memory<byte> destination)
+    {
+        using var lease = await pending.ConfigureAwait(false);
+        return CopyOut(lease, offset, destination.Span);
+    }
+
+    private int CopyOut(in ChunkLease lease, long offset, Span<byte> destination)
+    {
+        var count = (int)Math.Min(destination.Length, Geometry.ChunkLength - offset);
         if (Geometry.SamplesToPlanes)
         {
             ChannelPlanes.Copy(lease.Span, Geometry.Format.Samples, Geometry.Format.BytesPerSample, offset, destination[..count]);

@@ -8,4 +8,7 @@ public sealed class ZarrChunk(ArrayChunks chunks, ChunkCoordinates chunk) : Zarr
     public override long Length => chunks.Geometry.ChunkLength;
 
     public override int Read(long offset, Span<byte> destination) => chunks.Read(chunk, offset, destination);
+
+    public override ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+        chunks.ReadAsync(chunk, offset, destination, cancellationToken);
 }

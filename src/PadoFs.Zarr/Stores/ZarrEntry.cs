@@ -8,6 +8,13 @@ public abstract class ZarrEntry
     /// <summary>Copies bytes from <paramref name="offset"/> into <paramref name="destination"/>; returns how many (fewer only at the end).</summary>
     public abstract int Read(long offset, Span<byte> destination);
 
+    /// <summary>
+    /// As <see cref="Read"/>, for callers that must not block a thread while another reader decodes the bytes. Bytes
+    /// held in memory are copied at once.
+    /// </summary>
+    public virtual ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Read(offset, destination.Span));
+
     /// <summary>The whole value.</summary>
     public byte[] ReadAll()
     {

@@ -287,6 +287,107 @@ public class ChunkCacheTests
         Assert.Equal(1, cache.GetStatistics().Prefetch.Decoded);
     }
 
+    [Fact]
+    public async Task Many_async_readers_of_a_chunk_being_decoded_await_one_decode_without_holding_a_thread()
+    {
+        using var cache = new ChunkCache(budgetBytes: 16L * ChunkLength, prefetchWorkers: 0);
+        var counting = new CountingDecoder(delay: TimeSpan.Zero);
+        using var gated = new GatedDecoder(counting);
+        var decoding = Task.Run(async () =>
+        {
+            using var lease = await cache.GetAsync(Key(1), ChunkLength, gated.Decode, startsRead: true, CancellationToken.None);
+            return CountingDecoder.HoldsPatternOf(Key(1), lease.Span);
+        });
+        Assert.True(gated.Started.Wait(TimeSpan.FromSeconds(10)));
+
+        // Each call returns at once on this one thread while the decode is held: none of them waits on it.
+        var waiters = new Task<ChunkLease>[200];
+        for (var i = 0; i < waiters.Length; i++)
+        {
+            waiters[i] = cache.GetAsync(Key(1), ChunkLength, counting.Decode, startsRead: true, CancellationToken.None).AsTask();
+            Assert.False(waiters[i].IsCompleted);
+        }
+
+        gated.Release.Set();
+        foreach (var waiter in waiters)
+        {
+            using var lease = await waiter;
+            Assert.True(CountingDecoder.HoldsPatternOf(Key(1), lease.Span));
+        }
+
+        Assert.True(await decoding);
+        Assert.Equal(1, counting.DecodesOf(Key(1)));
+        var statistics = cache.GetStatistics();
+        Assert.Equal(1, statistics.Misses);
+        Assert.Equal(200, statistics.Hits);
+    }
+
+    [Fact]
+    public async Task A_failed_decode_reaches_every_async_waiter_and_is_not_kept()
+    {
+        using var cache = new ChunkCache(budgetBytes: 16L * ChunkLength, prefetchWorkers: 0);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var decoding = Task.Run(() => cache.GetAsync(Key(2), ChunkLength, (_, _) =>
+        {
+            started.Set();
+            release.Wait();
+            throw new InvalidDataException("corrupt tile 2");
+        }, startsRead: true, CancellationToken.None).AsTask());
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        var waiters = Enumerable.Range(0, 20)
+            .Select(_ => cache.GetAsync(Key(2), ChunkLength, (_, _) => throw new InvalidOperationException("a waiter must not decode"), startsRead: true, CancellationToken.None).AsTask())
+            .ToArray();
+
+        release.Set();
+
+        Assert.Equal("corrupt tile 2", (await Assert.ThrowsAsync<InvalidDataException>(() => decoding)).Message);
+        foreach (var waiter in waiters)
+        {
+            Assert.Equal("corrupt tile 2", (await Assert.ThrowsAsync<InvalidDataException>(() => waiter)).Message);
+        }
+
+        var decoder = new CountingDecoder(delay: TimeSpan.Zero);
+        using (var lease = await cache.GetAsync(Key(2), ChunkLength, decoder.Decode, startsRead: true, CancellationToken.None))
+        {
+            Assert.True(CountingDecoder.HoldsPatternOf(Key(2), lease.Span));
+        }
+
+        Assert.Equal(1, decoder.DecodesOf(Key(2)));
+        Assert.Equal(1, cache.GetStatistics().DecodeFailures);
+    }
+
+    [Fact]
+    public async Task An_async_waiter_cancelled_while_a_decode_runs_gives_its_hold_back()
+    {
+        const long budget = 2L * ChunkLength;
+        using var cache = new ChunkCache(budget, prefetchWorkers: 0);
+        var counting = new CountingDecoder(delay: TimeSpan.Zero);
+        using var gated = new GatedDecoder(counting);
+        var decoding = Task.Run(async () =>
+        {
+            using var lease = await cache.GetAsync(Key(3), ChunkLength, gated.Decode, startsRead: true, CancellationToken.None);
+        });
+        Assert.True(gated.Started.Wait(TimeSpan.FromSeconds(10)));
+        using var cancel = new CancellationTokenSource();
+        // Not a start of a read, so the chunk gets no credit of reuse: unread, it is the first to be evicted.
+        var waiter = cache.GetAsync(Key(3), ChunkLength, counting.Decode, startsRead: false, cancel.Token).AsTask();
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter);
+        gated.Release.Set();
+        await decoding;
+
+        // Nobody holds the chunk any more (a chunk held is never evicted), so other chunks push it out of a budget of two.
+        for (var i = 4; i < 8; i++)
+        {
+            using var lease = cache.Get(Key(i), ChunkLength, counting.Decode, startsRead: true);
+        }
+
+        Assert.False(cache.Holds(Key(3)));
+        Assert.InRange(cache.ChargedBytes, 0, budget);
+    }
+
     private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Chunk: new ChunkCoordinates([i / 3, i]));
 
     private static void InterlockedMax(ref long target, long value)

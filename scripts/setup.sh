@@ -13,6 +13,8 @@ packages=(
   # struct layout checks against the C headers
   python3-zarr python3-numcodecs python3-openslide python3-tifffile python3-dask python3-jsonschema python3-pil
   python3-fsspec python3-xarray python3-gdal
+  # tests: DICOM whole-slide fixtures written and read by tools nobody here wrote
+  python3-pydicom dcmtk
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time

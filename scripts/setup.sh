@@ -15,6 +15,8 @@ packages=(
   python3-fsspec python3-xarray python3-gdal
   # tests: zarr-python over HTTP (fsspec's HTTP filesystem), a WebDAV client that mounts, WebDAV's test suite
   python3-aiohttp davfs2 litmus
+  # tests: DICOM whole-slide fixtures written and read by tools nobody here wrote
+  python3-pydicom dcmtk
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time

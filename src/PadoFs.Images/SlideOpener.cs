@@ -1,6 +1,8 @@
 using PadoFs.Images.Backends;
+using PadoFs.Images.Backends.Dicom;
 using PadoFs.Images.Backends.OpenSlide;
 using PadoFs.Images.Backends.Tiff;
+using PadoFs.Images.Dicom;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
 using PadoFs.Images.Tiff;
@@ -14,7 +16,8 @@ namespace PadoFs.Images;
 /// A TIFF reaches OpenSlide only once our reader has read its whole structure and found nothing that makes OpenSlide
 /// allocate out of bounds (<see cref="OpenSlideTiffCheck"/>), since
 /// OpenSlide ends the process where it fails to allocate. Failures name the file as the caller gave it and say why
-/// each reader refused it.
+/// each reader refused it. A DICOM file goes to our DICOM reader (<see cref="DicomBackend"/>), with the other
+/// instances of its series in its folder.
 /// </summary>
 internal static class SlideOpener
 {
@@ -29,6 +32,11 @@ internal static class SlideOpener
         if (status.Identity.Size == 0)
         {
             throw new SlideFormatException(urlpath, "is an empty file (0 bytes)");
+        }
+
+        if (DicomFile.IsDicom(localPath))
+        {
+            return OpenDicom(urlpath, localPath, status);
         }
 
         TiffFile? tiff = null;
@@ -63,6 +71,30 @@ internal static class SlideOpener
             tiff?.Dispose();
             throw;
         }
+    }
+
+    // A DICOM file (the "DICM" prefix after the preamble) is read by our DICOM reader alone: OpenSlide 3.4 does not read it.
+    private static OpenedSlide OpenDicom(string urlpath, string localPath, LocalFileStatus status)
+    {
+        DicomBackend backend;
+        try
+        {
+            backend = DicomBackend.Open(localPath);
+        }
+        catch (SlideFormatException e)
+        {
+            throw new SlideFormatException(urlpath, e.Reason, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SlideAccessDeniedException(urlpath, e);
+        }
+        catch (IOException e)
+        {
+            throw new SlideFormatException(urlpath, $"cannot read the DICOM file: {e.Message}", e);
+        }
+
+        return new OpenedSlide(localPath, status.Identity, backend, null);
     }
 
     // The identity is taken before any reader opens the file: a file replaced while it is being opened then differs

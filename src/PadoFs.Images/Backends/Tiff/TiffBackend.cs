@@ -127,31 +127,20 @@ public sealed class TiffBackend : ISlideBackend
     /// </summary>
     public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(level);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, _levels.Length);
-        ArgumentOutOfRangeException.ThrowIfNegative(width);
-        ArgumentOutOfRangeException.ThrowIfNegative(height);
-        var needed = (long)width * height * PixelFormat.BytesPerPixel;
-        if (destination.Length < needed)
-        {
-            throw new ArgumentException($"The region needs {needed} bytes, the destination has {destination.Length}.", nameof(destination));
-        }
-
-        // Level-0 coordinates map to a level by its downsample, rounding down, as OpenSlide maps them.
-        var downsample = Levels[level].Downsample;
-        Read(_levels[level], $"level {level}", (long)Math.Floor(x / downsample), (long)Math.Floor(y / downsample), width, height, destination);
+        var (levelX, levelY) = RegionRequest.ToLevel(Levels, level, x, y, width, height, PixelFormat.BytesPerPixel, destination.Length);
+        Read(_levels[level], $"level {level}", levelX, levelY, width, height, destination);
     }
 
     public (int Width, int Height) GetAssociatedImageSize(string name) =>
         _associated.TryGetValue(name, out var decoder)
             ? (checked((int)decoder.Page.Width), checked((int)decoder.Page.Height))
-            : throw new ArgumentException($"The slide has no associated image '{name}'.", nameof(name));
+            : throw RegionRequest.NoAssociatedImage(name);
 
     public PixelArray ReadAssociatedImage(string name)
     {
         if (!_associated.TryGetValue(name, out var decoder))
         {
-            throw new ArgumentException($"The slide has no associated image '{name}'.", nameof(name));
+            throw RegionRequest.NoAssociatedImage(name);
         }
 
         var pixels = new PixelArray(checked((int)decoder.Page.Height), checked((int)decoder.Page.Width), decoder.Format);

@@ -284,7 +284,7 @@ def broken(shared, out):
     if at < 0:
         at = data.find(b"\x40\x00\x12\x05LO")
     data[at + 4:at + 8] = b"OB\x00\x00"
-    data[at + 8:at + 12] = (0x7FFFFFF0).to_bytes(4, "little")
+    data[at + 8:at + 12] = (0x00FFFFF0).to_bytes(4, "little")
     write("huge-length", bytes(data), "truncated or a bad length")
     return cases
 

@@ -139,7 +139,7 @@ public static class MountSettings
             }
             else if (setting.Value.ValueKind == JsonValueKind.Array && s_lists.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
-                settings[key] = JoinList(setting, problems);
+                settings[key] = JoinList(setting, $"{section.Name}.{setting.Name}", problems);
             }
             else if (setting.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
@@ -152,14 +152,14 @@ public static class MountSettings
         }
     }
 
-    private static string? JoinList(JsonProperty list, ICollection<string> problems)
+    private static string? JoinList(JsonProperty list, string name, ICollection<string> problems)
     {
         var items = new List<string>();
         foreach (var item in list.Value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String || item.GetString()!.Contains(',', StringComparison.Ordinal))
             {
-                problems.Add($"'{list.Name}' must be a list of strings without commas, got {item.GetRawText()}");
+                problems.Add($"'{name}' must be a list of strings without commas, got {item.GetRawText()}");
                 return null;
             }
 

@@ -163,7 +163,8 @@ public class MountConfigLoaderTests
     public void Every_setting_but_images_has_its_environment_variable()
     {
         Assert.Equal(
-            ["PADOFS__MOUNTPOINT", "PADOFS__LAYOUT", "PADOFS__ZARRFORMAT", "PADOFS__CACHE__MAXBYTES", "PADOFS__ALLOWOTHER", "PADOFS__MAXOPENSLIDES", "PADOFS__IDLESECONDS"],
+            ["PADOFS__MOUNTPOINT", "PADOFS__LAYOUT", "PADOFS__ZARRFORMAT", "PADOFS__CACHE__MAXBYTES", "PADOFS__ALLOWOTHER", "PADOFS__MAXOPENSLIDES", "PADOFS__IDLESECONDS",
+                "PADOFS__HTTP__LISTEN", "PADOFS__HTTP__ORIGINS", "PADOFS__HTTP__TOKEN"],
             MountSettings.Keys.Select(MountSettings.EnvironmentVariable));
         Assert.Empty(MountSettings.UnknownEnvironmentVariables(MountSettings.Keys.Select(MountSettings.EnvironmentVariable)));
     }

@@ -14,12 +14,10 @@ public static class DatasetImages
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(datasetFolders);
-        var slides = new Dictionary<string, MountedImage>(StringComparer.Ordinal);
-        var parents = new HashSet<string>(StringComparer.Ordinal);
+        var placement = new FolderPlacement();
         foreach (var image in images)
         {
-            slides.TryAdd(image.FolderPath, image);
-            AddParents(image, parents);
+            placement.Place(image);
         }
 
         var index = images.Count == 0 ? 0 : images.Max(image => image.Index) + 1;
@@ -34,55 +32,15 @@ public static class DatasetImages
                 }
 
                 var mounted = new MountedImage(index, image.Record, parts) { Label = image.Label };
-                var clash = ClashOf(mounted, slides, parents);
-                if (clash is not null)
+                if (placement.Place(mounted) is { } clash)
                 {
-                    warnings.Add($"{image.Label}: {clash}; it is left out");
+                    warnings.Add($"{clash}; {image.Label} is left out");
                     continue;
                 }
 
                 index++;
                 images.Add(mounted);
-                slides.Add(mounted.FolderPath, mounted);
-                AddParents(mounted, parents);
             }
-        }
-    }
-
-    private static string? ClashOf(MountedImage image, Dictionary<string, MountedImage> slides, HashSet<string> parents)
-    {
-        if (slides.TryGetValue(image.FolderPath, out var other))
-        {
-            return $"its folder '{image.FolderPath}' is already {other.Label}'s";
-        }
-
-        if (parents.Contains(image.FolderPath))
-        {
-            return $"its folder '{image.FolderPath}' holds other images' folders";
-        }
-
-        if (image.FolderParts.Count > 1 && image.FolderParts[0] == ImageFolderNames.ReservedRootName)
-        {
-            return $"'{ImageFolderNames.ReservedRootName}' is reserved for the mount's own files";
-        }
-
-        for (var depth = 1; depth < image.FolderParts.Count; depth++)
-        {
-            var parent = string.Join('/', image.FolderParts.Take(depth));
-            if (slides.TryGetValue(parent, out var owner))
-            {
-                return $"it would appear inside {owner.Label}'s slide folder '{parent}'";
-            }
-        }
-
-        return null;
-    }
-
-    private static void AddParents(MountedImage image, HashSet<string> parents)
-    {
-        for (var depth = 1; depth < image.FolderParts.Count; depth++)
-        {
-            parents.Add(string.Join('/', image.FolderParts.Take(depth)));
         }
     }
 }

@@ -60,32 +60,15 @@ public static class ImageFolderNames
         return folders;
     }
 
-    /// <summary>Reports every pair of images that would share a folder, or where one would sit inside another's slide folder.</summary>
+    /// <summary>Reports every image that would share a folder with one listed before it, sit inside another's slide folder, or in the mount's own.</summary>
     public static void CheckClashes(IReadOnlyList<MountedImage> images, ICollection<string> problems)
     {
-        var slides = new Dictionary<string, MountedImage>(StringComparer.Ordinal);
+        var placement = new FolderPlacement();
         foreach (var image in images)
         {
-            if (!slides.TryAdd(image.FolderPath, image))
+            if (placement.Place(image) is { } clash)
             {
-                problems.Add($"{slides[image.FolderPath].Label} and {image.Label} both appear as '{image.FolderPath}'");
-            }
-        }
-
-        foreach (var image in images)
-        {
-            for (var depth = 1; depth < image.FolderParts.Count; depth++)
-            {
-                var parent = string.Join('/', image.FolderParts.Take(depth));
-                if (slides.TryGetValue(parent, out var owner))
-                {
-                    problems.Add($"{image.Label} would appear inside {owner.Label}'s slide folder '{parent}'");
-                }
-            }
-
-            if (image.FolderParts.Count > 1 && image.FolderParts[0] == ReservedRootName)
-            {
-                problems.Add($"{image.Label}: '{ReservedRootName}' is reserved for the mount's own files");
+                problems.Add(clash);
             }
         }
     }

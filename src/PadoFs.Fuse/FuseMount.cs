@@ -50,6 +50,8 @@ public sealed unsafe class FuseMount : IMountAdapter, IDisposable
 
     public string Description => $"FUSE at {MountPoint}";
 
+    public string EndedReason => "unmounted from outside the daemon";
+
     /// <summary>How many files and folders are open through the mount.</summary>
     internal int OpenHandleCount => _fileSystem.OpenNodes.Count;
 

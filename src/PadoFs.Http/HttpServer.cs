@@ -30,7 +30,7 @@ public sealed class HttpServer : IMountAdapter
         {
             if (Volatile.Read(ref _disposed) == 0)
             {
-                _completion.TrySetException(new IOException("the HTTP server stopped"));
+                _completion.TrySetResult();
             }
         });
     }
@@ -39,6 +39,8 @@ public sealed class HttpServer : IMountAdapter
     public string Address { get; }
 
     public string Description => $"HTTP at {Address}";
+
+    public string EndedReason => "the HTTP server stopped";
 
     public Task Completion => _completion.Task;
 

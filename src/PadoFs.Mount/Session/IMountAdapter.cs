@@ -11,4 +11,7 @@ public interface IMountAdapter : IAsyncDisposable
 
     /// <summary>Completes (or faults) when the adapter stopped serving by itself, never while the session wants it.</summary>
     Task Completion { get; }
+
+    /// <summary>Why it stopped when <see cref="Completion"/> completed without a fault, in the adapter's own words.</summary>
+    string EndedReason { get; }
 }

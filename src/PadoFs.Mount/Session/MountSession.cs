@@ -83,7 +83,7 @@ public sealed partial class MountSession : IAsyncDisposable
             {
                 var first = ((Task<Task>)anyEnded).Result;
                 var adapter = _adapters[Array.IndexOf(ended, first)];
-                return new AdapterEnding(adapter, first.IsFaulted ? first.Exception!.InnerException!.Message : "unmounted from outside the daemon");
+                return new AdapterEnding(adapter, first.IsFaulted ? first.Exception!.InnerException!.Message : adapter.EndedReason);
             }
 
             try

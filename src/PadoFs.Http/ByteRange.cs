@@ -9,12 +9,12 @@ internal readonly record struct ByteRange(long First, long Last)
 
     /// <summary>How a <c>Range</c> header applies to a file of <paramref name="length"/> bytes.</summary>
     /// <returns>
-    /// <see cref="RangeAnswer.Whole"/> for no header, one the server may ignore (not bytes, malformed, several ranges);
+    /// <see cref="RangeAnswer.Whole"/> (and the whole file as <paramref name="range"/>) for no header, one the server may ignore (not bytes, malformed, several ranges);
     /// <see cref="RangeAnswer.Part"/> with the range; <see cref="RangeAnswer.Unsatisfiable"/> when it starts past the end.
     /// </returns>
     public static RangeAnswer Parse(string? header, long length, out ByteRange range)
     {
-        range = default;
+        range = new ByteRange(0, length - 1);
         if (string.IsNullOrEmpty(header) || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
         {
             return RangeAnswer.Whole;

@@ -41,12 +41,10 @@ internal sealed class FileResponder(EntityTags tags)
             }
         }
 
-        var answer = RangeAnswer.Whole;
         var range = new ByteRange(0, length - 1);
-        if (RangeStillApplies(request.Headers.IfRange, tag, modified))
-        {
-            answer = ByteRange.Parse(request.Headers.Range, length, out range);
-        }
+        var answer = RangeStillApplies(request.Headers.IfRange, tag, modified)
+            ? ByteRange.Parse(request.Headers.Range, length, out range)
+            : RangeAnswer.Whole;
 
         if (answer == RangeAnswer.Unsatisfiable)
         {
@@ -55,11 +53,7 @@ internal sealed class FileResponder(EntityTags tags)
             return;
         }
 
-        if (answer == RangeAnswer.Whole)
-        {
-            range = new ByteRange(0, length - 1);
-        }
-        else
+        if (answer == RangeAnswer.Part)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
             headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.First}-{range.Last}/{length}");

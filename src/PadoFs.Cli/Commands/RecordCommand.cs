@@ -45,9 +45,15 @@ internal static class RecordCommand
                 return CommandErrors.Failure;
             }
 
+            if (paths.Length > 0 && folders.Length > 0)
+            {
+                Console.Error.WriteLine("padofs: record takes slide files or --dataset, not both");
+                return CommandErrors.Failure;
+            }
+
             if (folders.Length > 0)
             {
-                return PrintDatasets(paths.Length > 0 ? paths : null, folders);
+                return PrintDatasets(folders);
             }
 
             var records = new List<ImageRecord>(paths.Length);
@@ -69,14 +75,8 @@ internal static class RecordCommand
         return command;
     }
 
-    private static int PrintDatasets(string[]? slides, string[] folders)
+    private static int PrintDatasets(string[] folders)
     {
-        if (slides is not null)
-        {
-            Console.Error.WriteLine("padofs: record takes slide files or --dataset, not both");
-            return CommandErrors.Failure;
-        }
-
         var images = new List<MountedImage>();
         var problems = new List<string>();
         DatasetImages.Add(images, folders.Select(folder => Path.GetFullPath(folder)).ToList(), Environment.CurrentDirectory, problems);

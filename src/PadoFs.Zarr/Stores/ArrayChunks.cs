@@ -21,36 +21,24 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
     /// <summary>Copies bytes of <paramref name="chunk"/> from <paramref name="offset"/>; returns how many.</summary>
     public int Read(in ChunkCoordinates chunk, long offset, Span<byte> destination)
     {
-        var length = Geometry.ChunkLength;
-        if (offset >= length)
+        if (!BeginRead(chunk, offset))
         {
             return 0;
         }
 
-        if (offset == 0)
-        {
-            PrefetchAfter(chunk, length);
-        }
-
-        using var lease = cache.Get(new ChunkKey(slide, array, chunk), length, decode, startsRead: offset == 0);
+        using var lease = cache.Get(new ChunkKey(slide, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0);
         return CopyOut(lease, offset, destination);
     }
 
     /// <summary>As <see cref="Read"/>, awaiting a decode another reader has under way instead of blocking on it.</summary>
     public ValueTask<int> ReadAsync(ChunkCoordinates chunk, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var length = Geometry.ChunkLength;
-        if (offset >= length)
+        if (!BeginRead(chunk, offset))
         {
             return ValueTask.FromResult(0);
         }
 
-        if (offset == 0)
-        {
-            PrefetchAfter(chunk, length);
-        }
-
-        var pending = cache.GetAsync(new ChunkKey(slide, array, chunk), length, decode, offset == 0, cancellationToken);
+        var pending = cache.GetAsync(new ChunkKey(slide, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0, cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
             using var lease = pending.Result;
@@ -64,6 +52,23 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
     {
         using var lease = await pending.ConfigureAwait(false);
         return CopyOut(lease, offset, destination.Span);
+    }
+
+    // False past the chunk's end. A read from the chunk's start asks for the chunks the reader will want next.
+    private bool BeginRead(in ChunkCoordinates chunk, long offset)
+    {
+        var length = Geometry.ChunkLength;
+        if (offset >= length)
+        {
+            return false;
+        }
+
+        if (offset == 0)
+        {
+            PrefetchAfter(chunk, length);
+        }
+
+        return true;
     }
 
     private int CopyOut(in ChunkLease lease, long offset, Span<byte> destination)

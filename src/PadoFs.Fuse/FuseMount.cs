@@ -103,6 +103,9 @@ public sealed unsafe class FuseMount : IMountAdapter, IDisposable
             throw new FuseMountException($"Mounting {path} failed: {reason}.");
         }
 
+        // The kernel applies INIT's reply after the callback has returned, and that reply caps the read-ahead at the
+        // window the kernel offered (128 KiB): a statfs waits until the reply is applied, so the raise is not undone.
+        LibC.StatFileSystem(path);
         KernelReadAhead.Raise(path, mount._mounted.Device, options.ReadAheadKiB, logger);
         FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
         return mount;

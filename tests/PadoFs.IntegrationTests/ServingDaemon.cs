@@ -63,15 +63,7 @@ internal sealed partial class ServingDaemon : IDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                Signals.Send(_process, "TERM");
-                if (!_process.WaitForExit(TimeSpan.FromSeconds(15)))
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(TimeSpan.FromSeconds(5));
-                }
-            }
+            Signals.Stop(_process);
         }
         finally
         {

@@ -14,18 +14,19 @@ const timeoutMs = 120_000;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  // No GPU in CI: WebGL runs on SwiftShader, Chromium's software renderer, which it enables only when asked.
+  // No GPU in CI: WebGL runs on SwiftShader, Chromium's software renderer, which it enables only when asked. CI may run
+  // as root or in a container without user namespaces, where Chromium's sandbox cannot start; the page is our own.
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'],
 });
 try {
   const tab = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
-  const console_ = [];
+  const errors = [];
   tab.on('console', (message) => {
     if (message.type() === 'error') {
-      console_.push(message.text());
+      errors.push(message.text());
     }
   });
-  tab.on('pageerror', (error) => console_.push(error.message));
+  tab.on('pageerror', (error) => errors.push(error.message));
 
   const url = new URL(page);
   url.search = new URLSearchParams({ source, width, height }).toString();
@@ -42,7 +43,7 @@ try {
     await tab.locator('canvas').screenshot({ path: out, animations: 'disabled' });
   }
 
-  console.log(JSON.stringify({ status, console: console_ }));
+  console.log(JSON.stringify({ status, console: errors }));
 } finally {
   await browser.close();
 }

@@ -27,6 +27,8 @@ async function show() {
     throw new Error(`expected an RGB image (3 channels), found ${channels}`);
   }
 
+  let loaded = false;
+
   // A brightfield slide as viewers show it: each channel at its full 8-bit window, in its own colour, added up.
   const layer = new ImageLayer({
     id: 'slide',
@@ -40,7 +42,6 @@ async function show() {
 
   // Orthographic zoom is log2 of screen pixels per image pixel; the image's centre at the canvas's centre.
   const zoom = Math.log2(Math.min(width / imageWidth, height / imageHeight));
-  let loaded = false;
   new Deck({
     parent: document.getElementById('view'),
     width,

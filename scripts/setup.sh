@@ -20,8 +20,8 @@ packages=(
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time
-  # tests: zarrita, the JavaScript zarr reader, runs on node
-  nodejs
+  # tests: zarrita, the JavaScript zarr reader, runs on node; viv, the browser viewer, in headless Chromium
+  nodejs chromium
 )
 # Debian's npm, unless the node installed already brings its own (as NodeSource's does)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

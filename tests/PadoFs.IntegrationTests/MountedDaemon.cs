@@ -102,15 +102,7 @@ internal sealed class MountedDaemon : IDisposable
     {
         try
         {
-            if (!Process.HasExited)
-            {
-                Signals.Send(Process, "TERM");
-                if (!Process.WaitForExit(TimeSpan.FromSeconds(15)))
-                {
-                    Process.Kill(entireProcessTree: true);
-                    Process.WaitForExit(TimeSpan.FromSeconds(5));
-                }
-            }
+            Signals.Stop(Process);
         }
         finally
         {

@@ -3,6 +3,7 @@ using PadoFs.Images.Files;
 using PadoFs.Images.Geometry;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Records;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Images;
 
@@ -54,6 +55,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>The version of the file the open slide reads (null when closed); reads fail once the path names another.</summary>
     public FileIdentity? OpenedFile => _slide?.Identity;
+
+    /// <summary>The file or object and version the open slide reads (null when closed).</summary>
+    public ByteSourceVersion? OpenedSource => _slide?.Source;
 
     /// <summary>The image metadata; loaded from the slide on first use when the image is open.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its metadata was never loaded.</exception>

@@ -3,6 +3,7 @@ using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
 using PadoFs.Images.Pixels;
+using PadoFs.Images.Sources;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
@@ -20,6 +21,7 @@ internal sealed class OpenedSlide : IDisposable
     {
         LocalPath = localPath;
         Identity = identity;
+        Source = LocalFileSource.VersionOf(localPath, identity);
         Backend = backend;
         _tiff = tiff;
         _sources = backend.ChunkSources;
@@ -36,6 +38,9 @@ internal sealed class OpenedSlide : IDisposable
 
     /// <summary>The version of the file that was opened; every read checks the path still names it.</summary>
     public FileIdentity Identity { get; }
+
+    /// <summary>The file and version the slide's bytes come from, as decoded chunks are keyed by.</summary>
+    public ByteSourceVersion Source { get; }
 
     public ISlideBackend Backend { get; }
 

@@ -1,0 +1,29 @@
+using PadoFs.Testing;
+
+namespace PadoFs.Images.Tests.Sources;
+
+/// <summary>nginx on loopback serving copies of the shared TIFF slides from a folder the tests may change.</summary>
+public sealed class HttpSlideServer : IDisposable
+{
+    private readonly TemporaryDirectory _root = new();
+
+    public HttpSlideServer()
+    {
+        foreach (var name in SharedSlides.TiffFiles)
+        {
+            File.Copy(SharedSlides.PathOf(name), _root.File(name));
+        }
+
+        Nginx = new NginxServer(_root.Path);
+    }
+
+    public NginxServer Nginx { get; }
+
+    public string PathOf(string name) => _root.File(name);
+
+    public void Dispose()
+    {
+        Nginx.Dispose();
+        _root.Dispose();
+    }
+}

@@ -36,7 +36,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
                 if (loadFileInfo || checksum)
                 {
-                    _fileInfo = ImageFileInfoLoader.Load(_slide!.LocalPath, checksum);
+                    _fileInfo = ImageFileInfoLoader.Load(_slide!, checksum);
                 }
             }
         }
@@ -65,7 +65,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>Size, times and (when computed) checksum of the slide's file.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its file info was never loaded.</exception>
-    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info").LocalPath, checksum: false);
+    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info"), checksum: false);
 
     /// <summary>Which backend loads the image: the open one, else the one the record names.</summary>
     public PadoInfo PadoInfo => _slide is { } slide
@@ -109,7 +109,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>Opens the slide; a no-op when already open.</summary>
     /// <param name="via">the filesystem to reach the file through instead of the urlpath's own.</param>
-    /// <param name="storageOptions">options for that filesystem.</param>
+    /// <param name="storageOptions">options for that filesystem, or for an <c>s3://</c> urlpath's S3 (s3fs's names).</param>
     /// <exception cref="Errors.SlideException">the file is missing or no backend can open it.</exception>
     public Image Open(IImageFileSystem? via = null, IReadOnlyDictionary<string, string>? storageOptions = null)
     {
@@ -120,7 +120,15 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
         lock (_openLock)
         {
-            if (_slide is null)
+            if (_slide is null && via is null && RemoteUrlpath.TryParse(Urlpath, out var url))
+            {
+                _slide = SlideOpener.OpenRemote(Urlpath, url, storageOptions);
+            }
+            else if (_slide is null && via is null && !LocalUrlpath.TryResolve(Urlpath, out _))
+            {
+                throw new Errors.SlideFormatException(Urlpath, "has a scheme PadoFs does not read: slides are local paths or file://, http(s):// or s3:// URLs");
+            }
+            else if (_slide is null)
             {
                 var localPath = (via ?? LocalImageFileSystem.Instance).ResolveLocalPath(Urlpath, storageOptions);
                 _slide = SlideOpener.Open(Urlpath, localPath);

@@ -5,7 +5,8 @@ namespace PadoFs.Testing;
 
 /// <summary>
 /// npm's s3rver, an S3 API server, on a loopback port with one empty bucket, storing its objects in a folder of its
-/// own. It accepts the access key and secret <see cref="AccessKey"/> / <see cref="Secret"/>.
+/// own. It accepts the access key and secret <see cref="AccessKey"/> / <see cref="Secret"/>, and unsigned requests,
+/// through which the tests seed it.
 /// </summary>
 public sealed class S3rverServer : LoopbackServer
 {
@@ -21,6 +22,24 @@ public sealed class S3rverServer : LoopbackServer
     }
 
     public string Bucket { get; }
+
+    /// <summary>Stores <paramref name="content"/> as <paramref name="key"/> in the bucket, replacing what was there.</summary>
+    public void Put(string key, byte[] content)
+    {
+        using var client = new HttpClient();
+        using var body = new ByteArrayContent(content);
+        using var response = client.Send(new HttpRequestMessage(HttpMethod.Put, UrlOf($"{Bucket}/{key}")) { Content = body });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Stores the shared TIFF slides under their names.</summary>
+    public void PutSharedTiffSlides()
+    {
+        foreach (var name in SharedSlides.TiffFiles)
+        {
+            Put(name, File.ReadAllBytes(SharedSlides.PathOf(name)));
+        }
+    }
 
     protected override ProcessStartInfo StartInfo()
     {

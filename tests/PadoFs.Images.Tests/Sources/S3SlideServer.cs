@@ -1,5 +1,3 @@
-using Amazon.S3;
-using Amazon.S3.Model;
 using PadoFs.Images.Sources;
 using PadoFs.Testing;
 
@@ -11,10 +9,7 @@ public sealed class S3SlideServer : IDisposable
     public S3SlideServer()
     {
         Server = new S3rverServer("slides");
-        foreach (var name in SharedSlides.TiffFiles)
-        {
-            Put(name, File.ReadAllBytes(SharedSlides.PathOf(name)));
-        }
+        Server.PutSharedTiffSlides();
     }
 
     public S3rverServer Server { get; }
@@ -29,13 +24,7 @@ public sealed class S3SlideServer : IDisposable
 
     public S3StorageOptions Options => S3StorageOptions.From(StorageOptions);
 
-    public void Put(string key, byte[] content)
-    {
-        var client = S3Clients.For(Options, RemoteReadOptions.Default);
-        using var body = new MemoryStream(content);
-        client.PutObjectAsync(new PutObjectRequest { BucketName = Server.Bucket, Key = key, InputStream = body, UseChunkEncoding = false })
-            .GetAwaiter().GetResult();
-    }
+    public void Put(string key, byte[] content) => Server.Put(key, content);
 
     public void Dispose() => Server.Dispose();
 }

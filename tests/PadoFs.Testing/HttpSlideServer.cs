@@ -1,15 +1,13 @@
-using PadoFs.Testing;
+namespace PadoFs.Testing;
 
-namespace PadoFs.Images.Tests.Sources;
-
-/// <summary>nginx on loopback serving copies of the shared TIFF slides from a folder the tests may change.</summary>
+/// <summary>nginx on loopback serving copies of the shared TIFF slides (and broken.svs, no TIFF) from a folder the tests may change.</summary>
 public sealed class HttpSlideServer : IDisposable
 {
     private readonly TemporaryDirectory _root = new();
 
     public HttpSlideServer()
     {
-        foreach (var name in SharedSlides.TiffFiles)
+        foreach (var name in SharedSlides.TiffFiles.Append("broken.svs"))
         {
             File.Copy(SharedSlides.PathOf(name), _root.File(name));
         }

@@ -1,6 +1,4 @@
-using PadoFs.Images.Backends.Tiff;
 using PadoFs.Images.Sources;
-using PadoFs.Images.Tiff;
 using PadoFs.Testing;
 using Xunit.Abstractions;
 
@@ -21,53 +19,14 @@ public sealed class S3ObjectSourceTests(S3SlideServer s3, ITestOutputHelper outp
     [InlineData("tcga-cr-7395.svs")]
     [InlineData("boxes.tiff")]
     [InlineData("smalltif.tif")]
-    public void Every_chunk_of_every_level_decodes_from_s3_as_from_the_local_file(string name)
-    {
-        var source = S3ObjectSource.Open(new Uri($"s3://slides/{name}"), s3.Options, s_quickRetries, new ByteBlockCache(16L * 1024 * 1024));
-        Assert.Equal(new FileInfo(SharedSlides.PathOf(name)).Length, source.Length);
-        using var remoteFile = TiffFile.Open(source);
-        var openRequests = source.Requests;
-        using var localFile = TiffFile.Open(SharedSlides.PathOf(name));
-        using var remote = TiffBackend.Over(remoteFile);
-        using var local = TiffBackend.Over(localFile);
-
-        var chunks = 0;
-        for (var level = 0; level < local.ChunkSources.Count; level++)
-        {
-            var grid = local.ChunkSources[level].Grid;
-            var expected = new byte[grid.ChunkLength];
-            var actual = new byte[grid.ChunkLength];
-            for (var index = 0; index < grid.PlaneCount * grid.ChunkRows * grid.ChunkColumns; index++)
-            {
-                var chunk = grid.Chunk(index / (grid.ChunkRows * grid.ChunkColumns), index / grid.ChunkColumns % grid.ChunkRows, index % grid.ChunkColumns);
-                local.ChunkSources[level].Decode(chunk, expected);
-                remote.ChunkSources[level].Decode(chunk, actual);
-                Assert.True(expected.AsSpan().SequenceEqual(actual), $"{name} level {level} chunk {chunk} differs");
-                chunks++;
-            }
-        }
-
-        var tileRequests = source.Requests - openRequests;
-        output.WriteLine($"{name}: {source.Length} bytes; open: {openRequests} ranged GETs; {chunks} chunks: {tileRequests} GETs ({(double)tileRequests / chunks:0.00} per chunk); {source.BytesFetched} bytes fetched ({(double)source.BytesFetched / source.Length:0.00} x the file)");
-        Assert.True(tileRequests <= chunks, $"{tileRequests} requests for {chunks} chunks");
-    }
+    public void Every_chunk_of_every_level_decodes_from_s3_as_from_the_local_file(string name) =>
+        RemoteSourceAssertions.EveryChunkDecodesAsFromTheLocalFile(S3ObjectSource.Open(new Uri($"s3://slides/{name}"), s3.Options, s_quickRetries, new ByteBlockCache(16L * 1024 * 1024)), name, output);
 
     [Fact]
     public async Task Bytes_read_blocking_or_awaited_are_the_object_s_own()
     {
-        var expected = File.ReadAllBytes(SharedSlides.PathOf("cmu-1-small-region.svs"));
         using var source = S3ObjectSource.Open(new Uri("s3://slides/cmu-1-small-region.svs"), s3.Options, s_quickRetries, new ByteBlockCache(1024 * 1024));
-        var random = new Random(5);
-        for (var i = 0; i < 40; i++)
-        {
-            var length = i % 4 == 0 ? random.Next(300_000, 600_000) : random.Next(1, 3000);
-            var offset = random.NextInt64(0, expected.Length);
-            var buffer = new byte[length];
-            var read = i % 2 == 0 ? source.Read(buffer, offset) : await source.ReadAsync(buffer, offset, CancellationToken.None);
-            var wanted = (int)Math.Min(length, expected.Length - offset);
-            Assert.Equal(wanted, read);
-            Assert.True(expected.AsSpan((int)offset, wanted).SequenceEqual(buffer.AsSpan(0, read)), $"bytes {offset}+{wanted} differ");
-        }
+        await RemoteSourceAssertions.ReadsEqualTheFile(source, "cmu-1-small-region.svs", 40, 5);
     }
 
     [Fact]

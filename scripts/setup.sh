@@ -22,6 +22,8 @@ packages=(
   time
   # tests: zarrita, the JavaScript zarr reader, runs on node; viv, the browser viewer, in headless Chromium
   nodejs chromium
+  # tests: an HTTP server with byte ranges and ETags for slides read over http(s), run as the user on loopback
+  nginx
 )
 # Debian's npm, unless the node installed already brings its own (as NodeSource's does)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

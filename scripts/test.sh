@@ -6,6 +6,7 @@
 #   scripts/test.sh Category=Fast        # in-process tests that need neither FUSE nor Python
 #   scripts/test.sh Category=Fuse        # tests that mount;  Category=Oracles: tests that call a Python reader
 #   scripts/test.sh Category=Browser     # tests that open a viewer in headless Chromium
+#   scripts/test.sh Category=Remote      # tests against object servers on loopback (nginx)
 #   scripts/test.sh 'Category=Fast|FullyQualifiedName~Config'
 set -euo pipefail
 cd "$(dirname "$0")/.."

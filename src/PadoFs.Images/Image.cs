@@ -3,6 +3,7 @@ using PadoFs.Images.Files;
 using PadoFs.Images.Geometry;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Records;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Images;
 
@@ -35,7 +36,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
                 if (loadFileInfo || checksum)
                 {
-                    _fileInfo = ImageFileInfoLoader.Load(_slide!.LocalPath, checksum);
+                    _fileInfo = ImageFileInfoLoader.Load(_slide!, checksum);
                 }
             }
         }
@@ -55,13 +56,16 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// <summary>The version of the file the open slide reads (null when closed); reads fail once the path names another.</summary>
     public FileIdentity? OpenedFile => _slide?.Identity;
 
+    /// <summary>The file or object and version the open slide reads (null when closed).</summary>
+    public ByteSourceVersion? OpenedSource => _slide?.Source;
+
     /// <summary>The image metadata; loaded from the slide on first use when the image is open.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its metadata was never loaded.</exception>
     public ImageMetadata Metadata => _metadata ??= LoadMetadata(RequireOpen("read its metadata"));
 
     /// <summary>Size, times and (when computed) checksum of the slide's file.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its file info was never loaded.</exception>
-    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info").LocalPath, checksum: false);
+    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info"), checksum: false);
 
     /// <summary>Which backend loads the image: the open one, else the one the record names.</summary>
     public PadoInfo PadoInfo => _slide is { } slide
@@ -105,7 +109,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>Opens the slide; a no-op when already open.</summary>
     /// <param name="via">the filesystem to reach the file through instead of the urlpath's own.</param>
-    /// <param name="storageOptions">options for that filesystem.</param>
+    /// <param name="storageOptions">options for that filesystem, or for an <c>s3://</c> urlpath's S3 (s3fs's names).</param>
     /// <exception cref="Errors.SlideException">the file is missing or no backend can open it.</exception>
     public Image Open(IImageFileSystem? via = null, IReadOnlyDictionary<string, string>? storageOptions = null)
     {
@@ -116,7 +120,15 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
         lock (_openLock)
         {
-            if (_slide is null)
+            if (_slide is null && via is null && RemoteUrlpath.TryParse(Urlpath, out var url))
+            {
+                _slide = SlideOpener.OpenRemote(Urlpath, url, storageOptions);
+            }
+            else if (_slide is null && via is null && !LocalUrlpath.TryResolve(Urlpath, out _))
+            {
+                throw new Errors.SlideFormatException(Urlpath, "has a scheme PadoFs does not read: slides are local paths or file://, http(s):// or s3:// URLs");
+            }
+            else if (_slide is null)
             {
                 var localPath = (via ?? LocalImageFileSystem.Instance).ResolveLocalPath(Urlpath, storageOptions);
                 _slide = SlideOpener.Open(Urlpath, localPath);

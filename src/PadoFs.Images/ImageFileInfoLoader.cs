@@ -1,10 +1,18 @@
 namespace PadoFs.Images;
 
-/// <summary>Reads a slide file's size and times from the filesystem and, when asked, its md5 checksum.</summary>
+/// <summary>
+/// Reads a slide file's size and times from the filesystem and, when asked, its md5 checksum. Of a remote object only
+/// the size is known: its checksum would cost reading it whole.
+/// </summary>
 internal static class ImageFileInfoLoader
 {
-    public static ImageFileInfo Load(string localPath, bool checksum)
+    public static ImageFileInfo Load(OpenedSlide slide, bool checksum)
     {
+        if (slide.LocalPath is not { } localPath)
+        {
+            return new ImageFileInfo { SizeBytes = slide.RemoteLength ?? 0 };
+        }
+
         var file = new System.IO.FileInfo(localPath);
         return new ImageFileInfo
         {

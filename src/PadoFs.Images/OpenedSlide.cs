@@ -3,13 +3,15 @@ using PadoFs.Images.Backends.Chunks;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
 using PadoFs.Images.Pixels;
+using PadoFs.Images.Sources;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
 
 /// <summary>
 /// An open slide: the backend that decodes it, its levels with the chunk sources the backend gives for them, and the
-/// version of the file it opened, which every read checks.
+/// version of the file it opened, which every read checks: a local file by its path's status before and after each
+/// read, a remote object by the version its source pinned, which every ranged request asks for.
 /// </summary>
 internal sealed class OpenedSlide : IDisposable
 {
@@ -17,9 +19,22 @@ internal sealed class OpenedSlide : IDisposable
     private readonly IReadOnlyList<IChunkSource> _sources;
 
     public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff)
+        : this(localPath, LocalFileSource.VersionOf(localPath, identity), backend, tiff)
     {
         LocalPath = localPath;
         Identity = identity;
+    }
+
+    /// <summary>A slide read from a remote object through our TIFF reader.</summary>
+    public OpenedSlide(TiffFile remote, ISlideBackend backend)
+        : this(remote.Path, remote.Source.Version, backend, remote)
+    {
+    }
+
+    private OpenedSlide(string name, ByteSourceVersion source, ISlideBackend backend, TiffFile? tiff)
+    {
+        Name = name;
+        Source = source;
         Backend = backend;
         _tiff = tiff;
         _sources = backend.ChunkSources;
@@ -32,10 +47,20 @@ internal sealed class OpenedSlide : IDisposable
         Levels = levels;
     }
 
-    public string LocalPath { get; }
+    /// <summary>The slide's file, or null for a remote object.</summary>
+    public string? LocalPath { get; }
 
-    /// <summary>The version of the file that was opened; every read checks the path still names it.</summary>
-    public FileIdentity Identity { get; }
+    /// <summary>The file or URL the slide is read from, for messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The version of the local file that was opened, which every read checks the path still names; null for a remote object.</summary>
+    public FileIdentity? Identity { get; }
+
+    /// <summary>The length of the remote object read, or null for a local file.</summary>
+    public long? RemoteLength => LocalPath is null ? _tiff?.Length : null;
+
+    /// <summary>The file and version the slide's bytes come from, as decoded chunks are keyed by.</summary>
+    public ByteSourceVersion Source { get; }
 
     public ISlideBackend Backend { get; }
 
@@ -77,6 +102,10 @@ internal sealed class OpenedSlide : IDisposable
         {
             _sources[level].Decode(chunk, destination);
         }
+        catch (ByteSourceChangedException e)
+        {
+            throw new SlideChangedException(Name, e.Change);
+        }
         catch (Exception e) when (e is SlideException or IOException or InvalidDataException && FindChange() is not null)
         {
             // A file rewritten under the decoder fails as garbage would: the change is the reason, not the bytes.
@@ -85,7 +114,7 @@ internal sealed class OpenedSlide : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw new SlideReadException(LocalPath, $"level {level} chunk {chunk}: {e.Message}", e);
+            throw new SlideReadException(Name, $"level {level} chunk {chunk}: {e.Message}", e);
         }
 
         ThrowIfChanged();
@@ -93,6 +122,11 @@ internal sealed class OpenedSlide : IDisposable
 
     private SlideChangedException? FindChange()
     {
+        if (LocalPath is null || Identity is not { } opened)
+        {
+            return null;
+        }
+
         FileIdentity now;
         try
         {
@@ -107,7 +141,7 @@ internal sealed class OpenedSlide : IDisposable
             return new SlideChangedException(LocalPath, $"it can no longer be checked: {e.Message}");
         }
 
-        return now == Identity ? null : new SlideChangedException(LocalPath, now.DescribeChangeFrom(Identity));
+        return now == opened ? null : new SlideChangedException(LocalPath, now.DescribeChangeFrom(opened));
     }
 
     /// <summary>The stored bytes of every chunk of one Y/X plane of a level, by (row, column); -1 where the format does not say.</summary>
@@ -136,10 +170,14 @@ internal sealed class OpenedSlide : IDisposable
         {
             count = _sources[level].ReadStoredBytes(chunk, destination);
         }
+        catch (ByteSourceChangedException e)
+        {
+            throw new SlideChangedException(Name, e.Change);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             ThrowIfChanged();
-            throw new SlideReadException(LocalPath, $"level {level} chunk {chunk}: {e.Message}", e);
+            throw new SlideReadException(Name, $"level {level} chunk {chunk}: {e.Message}", e);
         }
 
         ThrowIfChanged();

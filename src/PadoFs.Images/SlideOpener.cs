@@ -5,6 +5,7 @@ using PadoFs.Images.Backends.Tiff;
 using PadoFs.Images.Dicom;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
+using PadoFs.Images.Sources;
 using PadoFs.Images.Tiff;
 
 namespace PadoFs.Images;
@@ -71,6 +72,73 @@ internal static class SlideOpener
             tiff?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens a remote slide with our TIFF reader, the only one that reads from a byte source: OpenSlide and our DICOM
+    /// reader read local files only, so a remote slide must be TIFF-based (SVS, generic or OME TIFF).
+    /// </summary>
+    public static OpenedSlide OpenRemote(string urlpath, Uri url, IReadOnlyDictionary<string, string>? storageOptions)
+    {
+        RemoteObjectSource source;
+        try
+        {
+            source = RemoteSources.Open(url, storageOptions);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new SlideNotFoundException(urlpath, e, RemoteReason(e));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SlideAccessDeniedException(urlpath, e, RemoteReason(e));
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            throw new SlideReadException(urlpath, RemoteReason(e), e);
+        }
+
+        if (source.Length == 0)
+        {
+            source.Dispose();
+            throw new SlideFormatException(urlpath, "is an empty object (0 bytes)");
+        }
+
+        TiffFile tiff;
+        try
+        {
+            tiff = TiffFile.Open(source);
+        }
+        catch (TiffFormatException e) when (!e.IsTiff)
+        {
+            throw new SlideFormatException(urlpath, $"is no TIFF ({e.Message}); remote slides are read by PadoFs's TIFF reader alone, since OpenSlide reads local files only: only TIFF-based formats (SVS, generic and OME TIFF) can be remote", e);
+        }
+        catch (TiffFormatException e)
+        {
+            throw new SlideFormatException(urlpath, $"broken TIFF structure: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new SlideReadException(urlpath, RemoteReason(e), e);
+        }
+
+        try
+        {
+            return new OpenedSlide(tiff, OpenTiff(urlpath, tiff, "OpenSlide: not tried, it reads local files only"));
+        }
+        catch
+        {
+            tiff.Dispose();
+            throw;
+        }
+    }
+
+    // A source's messages start with the object's name in quotes, which the slide's own message gives already.
+    private static string RemoteReason(Exception e)
+    {
+        var message = e.Message;
+        var end = message.StartsWith('\'') ? message.IndexOf('\'', 1) : -1;
+        return end > 0 ? message[(end + 1)..].TrimStart(':', ' ').TrimEnd('.') : message;
     }
 
     // A DICOM file (the "DICM" prefix after the preamble) is read by our DICOM reader alone: OpenSlide 3.4 does not read it.

@@ -12,6 +12,9 @@ public static class Node
 
     private static readonly Lazy<string> s_oracles = new(Locate);
 
+    /// <summary>tests/oracles-js, with its node_modules installed.</summary>
+    public static string OraclesFolder => s_oracles.Value;
+
     /// <summary>Runs an oracle script with arguments and returns its standard output; fails on a non-zero exit.</summary>
     public static string RunOracle(string script, params string[] arguments)
     {

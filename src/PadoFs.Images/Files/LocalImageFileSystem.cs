@@ -10,5 +10,5 @@ public sealed class LocalImageFileSystem : IImageFileSystem
     public string ResolveLocalPath(string urlpath, IReadOnlyDictionary<string, string>? storageOptions) =>
         LocalUrlpath.TryResolve(urlpath, out var path)
             ? path
-            : throw new NotSupportedException($"'{urlpath}' is not a local file; only local paths and file:// URLs can be opened.");
+            : throw new NotSupportedException($"'{urlpath}' has a scheme PadoFs does not read: slides are local paths or file://, http(s):// or s3:// URLs.");
 }

@@ -1,13 +1,14 @@
-using Microsoft.Win32.SafeHandles;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Images.Tiff;
 
 /// <summary>
-/// Reads IFDs and tag values from an open file with positional reads, checking every offset and count against
+/// Reads IFDs and tag values from a byte source with positional reads, checking every offset and count against
 /// the file's length so that a corrupt file fails with a message instead of a huge allocation or a hang.
 /// </summary>
-internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength, TiffHeader header)
+internal sealed class TiffDirectoryReader(IByteSource source, TiffHeader header)
 {
+
     /// <summary>More entries than this in one IFD means garbage, not a directory (tifffile draws the line there too).</summary>
     public const int MaxTagsPerIfd = 4096;
 
@@ -19,16 +20,16 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
 
     public TiffHeader Header => header;
 
-    public long FileLength => fileLength;
+    public long FileLength => source.Length;
 
     private int EntrySize => header.IsBigTiff ? 20 : 12;
 
     /// <summary>Reads the IFD at <paramref name="offset"/>: its tags in file order and the offset of the next IFD (0 at the end).</summary>
     public (List<TiffTag> Tags, long NextOffset) ReadIfd(long offset)
     {
-        if (offset < 8 || offset >= fileLength)
+        if (offset < 8 || offset >= FileLength)
         {
-            throw new TiffFormatException($"IFD offset {offset} lies outside the file ({fileLength} bytes): truncated or corrupt.");
+            throw new TiffFormatException($"IFD offset {offset} lies outside the file ({FileLength} bytes): truncated or corrupt.");
         }
 
         var countSize = header.IsBigTiff ? 8 : 2;
@@ -91,26 +92,19 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
     /// <summary>Fills <paramref name="destination"/> from <paramref name="offset"/>, failing with a message naming <paramref name="what"/> if the file ends first.</summary>
     public void ReadExactly(long offset, Span<byte> destination, string what)
     {
-        if (offset < 0 || offset > fileLength - destination.Length)
+        if (offset < 0 || offset > FileLength - destination.Length)
         {
             throw Truncated(what, offset, destination.Length);
         }
 
-        var done = 0;
-        while (done < destination.Length)
+        if (source.Read(destination, offset) != destination.Length)
         {
-            var read = RandomAccess.Read(handle, destination[done..], offset + done);
-            if (read == 0)
-            {
-                throw Truncated(what, offset, destination.Length);
-            }
-
-            done += read;
+            throw Truncated(what, offset, destination.Length);
         }
     }
 
     private TiffFormatException Truncated(string what, long offset, long length) =>
-        new($"{what} needs {length} bytes at offset {offset}, but the file has {fileLength} bytes: truncated or corrupt.");
+        new($"{what} needs {length} bytes at offset {offset}, but the file has {FileLength} bytes: truncated or corrupt.");
 
     private TiffTag Load(TiffTag tag, long count)
     {
@@ -120,7 +114,7 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
             return tag;
         }
 
-        if (tag.Count > fileLength)
+        if (tag.Count > FileLength)
         {
             throw new TiffFormatException($"tag {tag.Code} claims {tag.Count} values, more than the file has bytes: corrupt.");
         }
@@ -158,7 +152,7 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
 
         var count = header.IsBigTiff ? order.ReadUInt64(entry[4..]) : order.ReadUInt32(entry[4..]);
         var field = entry.Slice(4 + header.OffsetSize, header.OffsetSize);
-        if (count > (ulong)fileLength)
+        if (count > (ulong)FileLength)
         {
             // Kept unloaded: harmless unless someone needs the tag, then Load reports the absurd count.
             return new TiffTag(code, type, count > long.MaxValue ? long.MaxValue : (long)count, ReadOffset(field), null, order);
@@ -172,7 +166,7 @@ internal sealed class TiffDirectoryReader(SafeFileHandle handle, long fileLength
 
         var valueOffset = ReadOffset(field);
         byte[]? value = null;
-        if (bytes <= EagerValueBytes && valueOffset >= 8 && valueOffset <= fileLength - bytes)
+        if (bytes <= EagerValueBytes && valueOffset >= 8 && valueOffset <= FileLength - bytes)
         {
             value = new byte[bytes];
             ReadExactly(valueOffset, value, $"the value of tag {code}");

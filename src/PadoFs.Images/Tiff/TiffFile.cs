@@ -1,33 +1,35 @@
-using Microsoft.Win32.SafeHandles;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Images.Tiff;
 
 /// <summary>
 /// A TIFF or BigTIFF file opened read-only: its pages and the series tifffile would see in it. Only the
-/// directories are read on open; pixel data is read on demand with positional reads, safe from many threads.
+/// directories are read on open; pixel data is read on demand with positional reads of its byte source (a local
+/// file or a remote object), safe from many threads.
 /// </summary>
 public sealed class TiffFile : IDisposable
 {
     /// <summary>No real file has more pages; a chain longer than this is corrupt.</summary>
     public const int MaxPages = 1 << 20;
 
-    private readonly SafeFileHandle _handle;
     private readonly TiffDirectoryReader _reader;
 
-    private TiffFile(string path, SafeFileHandle handle)
+    private TiffFile(IByteSource source)
     {
-        Path = path;
-        _handle = handle;
-        Length = RandomAccess.GetLength(handle);
-        var header = TiffHeader.Read(handle, Length);
-        _reader = new TiffDirectoryReader(handle, Length, header);
+        Source = source;
+        var header = TiffHeader.Read(source);
+        _reader = new TiffDirectoryReader(source, header);
         Pages = ReadPages(header.FirstIfdOffset);
         Series = TiffSeries.Identify(this, Pages);
     }
 
-    public string Path { get; }
+    /// <summary>The file as its source names it: a path or URL.</summary>
+    public string Path => Source.Name;
 
-    public long Length { get; }
+    public long Length => Source.Length;
+
+    /// <summary>Where the bytes are read from, and which version of them.</summary>
+    public IByteSource Source { get; }
 
     public TiffByteOrder ByteOrder => _reader.Header.ByteOrder;
 
@@ -42,37 +44,26 @@ public sealed class TiffFile : IDisposable
     /// <summary>Opens <paramref name="path"/> for shared reading and reads its structure.</summary>
     /// <exception cref="TiffFormatException">the file is not a TIFF, or its structure is broken.</exception>
     /// <exception cref="IOException">the file cannot be opened or read.</exception>
-    public static TiffFile Open(string path)
+    public static TiffFile Open(string path) => Open(LocalFileSource.Open(path));
+
+    /// <summary>Reads the structure of the TIFF in <paramref name="source"/>, which the file then owns.</summary>
+    /// <exception cref="TiffFormatException">the bytes are not a TIFF, or its structure is broken.</exception>
+    /// <exception cref="IOException">the source cannot be read.</exception>
+    public static TiffFile Open(IByteSource source)
     {
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         try
         {
-            return new TiffFile(path, handle);
+            return new TiffFile(source);
         }
         catch
         {
-            handle.Dispose();
+            source.Dispose();
             throw;
         }
     }
 
     /// <summary>Reads bytes at <paramref name="offset"/>; returns how many were read (fewer only at the end of the file).</summary>
-    public int Read(long offset, Span<byte> destination)
-    {
-        var done = 0;
-        while (done < destination.Length)
-        {
-            var read = RandomAccess.Read(_handle, destination[done..], offset + done);
-            if (read == 0)
-            {
-                break;
-            }
-
-            done += read;
-        }
-
-        return done;
-    }
+    public int Read(long offset, Span<byte> destination) => Source.Read(destination, offset);
 
     /// <summary>The raw value bytes of a tag, read from the file if they were too large to load with the directory.</summary>
     public byte[] ReadTagValue(TiffTag tag) => _reader.ReadBytes(tag);
@@ -80,7 +71,7 @@ public sealed class TiffFile : IDisposable
     /// <summary>The text of an ASCII tag, read from the file if it was too large to load with the directory.</summary>
     public string ReadTagString(TiffTag tag) => _reader.ReadString(tag);
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => Source.Dispose();
 
     private List<TiffPage> ReadPages(long firstOffset)
     {

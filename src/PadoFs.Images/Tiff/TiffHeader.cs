@@ -1,4 +1,4 @@
-using Microsoft.Win32.SafeHandles;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Images.Tiff;
 
@@ -11,10 +11,11 @@ internal readonly record struct TiffHeader(TiffByteOrder ByteOrder, bool IsBigTi
     /// <summary>Bytes of an offset or a count in IFD entries: 4 in TIFF, 8 in BigTIFF.</summary>
     public int OffsetSize => IsBigTiff ? 8 : 4;
 
-    public static TiffHeader Read(SafeFileHandle handle, long fileLength)
+    public static TiffHeader Read(IByteSource source)
     {
         Span<byte> bytes = stackalloc byte[16];
-        var read = RandomAccess.Read(handle, bytes, 0);
+        var fileLength = source.Length;
+        var read = source.Read(bytes[..(int)Math.Min(bytes.Length, fileLength)], 0);
         if (read < 8)
         {
             throw TiffFormatException.NotTiff($"not a TIFF file: it has only {read} bytes.");

@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using PadoFs.Images.Files;
 using PadoFs.Images.Records;
+using PadoFs.Images.Sources;
 using PadoFs.Zarr;
 using PadoFs.Zarr.Formats;
 
@@ -65,6 +67,9 @@ public static class MountConfigLoader
 
     /// <summary>How problems name a mount given by --dataset alone, which has no config file.</summary>
     public const string CommandLineLabel = "--dataset";
+
+    /// <summary>The key of a config record that gives its slide's fsspec storage options.</summary>
+    public const string StorageOptionsKey = "storage_options";
 
     private static List<string> FullPaths(IReadOnlyList<string>? folders) => folders?.Select(folder => Path.GetFullPath(folder)).ToList() ?? [];
 
@@ -157,7 +162,10 @@ public static class MountConfigLoader
         }
 
         var http = ReadHttp(options.Http, purpose, listenOverride, problems);
-        var images = ReadImages(imageList, datasets.Count > 0, folder, problems);
+        var mountStorage = root.TryGetProperty(MountSettings.StorageOptions, out var storageElement)
+            ? StorageOptionsJson.Read(storageElement, $"'{MountSettings.StorageOptions}'", problems)
+            : null;
+        var images = ReadImages(imageList, datasets.Count > 0, folder, mountStorage, problems);
         if (problems.Count > 0)
         {
             throw new MountConfigException(configPath, problems);
@@ -248,7 +256,7 @@ public static class MountConfigLoader
         return datasets;
     }
 
-    private static List<MountedImage> ReadImages(JsonElement? imageList, bool hasDatasets, string folder, List<string> problems)
+    private static List<MountedImage> ReadImages(JsonElement? imageList, bool hasDatasets, string folder, Dictionary<string, string>? mountStorage, List<string> problems)
     {
         var images = new List<MountedImage>();
         if (imageList is not { } list)
@@ -273,7 +281,8 @@ public static class MountConfigLoader
         {
             var label = $"images[{index}]";
             recordProblems.Clear();
-            var record = ImageRecordJson.TryRead(element, recordProblems);
+            var (recordElement, storage) = SplitStorageOptions(element, label, problems);
+            var record = ImageRecordJson.TryRead(recordElement, recordProblems);
             foreach (var problem in recordProblems)
             {
                 problems.Add($"{label}: {problem}");
@@ -289,7 +298,7 @@ public static class MountConfigLoader
                 var parts = ImageFolderNames.PartsOf(record, label, problems);
                 if (parts is not null)
                 {
-                    images.Add(new MountedImage(index, record, parts));
+                    images.Add(new MountedImage(index, record, parts) { StorageOptions = storage ?? mountStorage });
                 }
             }
 
@@ -300,8 +309,29 @@ public static class MountConfigLoader
         return images;
     }
 
+    // A config record may carry the storage options of its slide beside pado's own keys, which a record refuses.
+    private static (JsonElement Record, Dictionary<string, string>? StorageOptions) SplitStorageOptions(JsonElement element, string label, List<string> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(StorageOptionsKey, out var options))
+        {
+            return (element, null);
+        }
+
+        var record = new JsonObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name != StorageOptionsKey)
+            {
+                record[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            }
+        }
+
+        using var document = JsonDocument.Parse(record.ToJsonString());
+        return (document.RootElement.Clone(), StorageOptionsJson.Read(options, $"{label}: '{StorageOptionsKey}'", problems));
+    }
+
     private static string Resolve(string urlpath, string folder) =>
-        LocalUrlpath.TryResolve(urlpath, out var path) && !urlpath.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
+        !RemoteUrlpath.TryParse(urlpath, out _) && LocalUrlpath.TryResolve(urlpath, out var path) && !urlpath.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
             ? Path.GetFullPath(path, folder)
             : urlpath;
 }

@@ -17,6 +17,9 @@ public static class MountSettings
 
     public const string Datasets = "datasets";
 
+    /// <summary>fsspec storage options for every remote slide of the mount whose record gives none; read with the images.</summary>
+    public const string StorageOptions = "storageOptions";
+
     /// <summary>Every setting a file or the environment may give, besides <see cref="Images"/>.</summary>
     public static IReadOnlyList<string> Keys { get; } = ["mountPoint", "layout", "zarrFormat", "cache:maxBytes", "allowOther", "maxOpenSlides", "idleSeconds", "http:listen", "http:origins", "http:token"];
 
@@ -70,6 +73,10 @@ public static class MountSettings
             else if (setting.Name.Equals(Datasets, StringComparison.OrdinalIgnoreCase))
             {
                 datasets = setting.Value;
+            }
+            else if (setting.Name.Equals(StorageOptions, StringComparison.OrdinalIgnoreCase))
+            {
+                // Secrets, and a nested object: read from the document with the images, never from the environment.
             }
             else if (IsSection(setting.Name))
             {

@@ -9,4 +9,7 @@ public sealed record MountedImage(int Index, ImageRecord Record, IReadOnlyList<s
 
     /// <summary>Where the image was listed, as a problem names it: <c>images[3]</c>, or a dataset file's row.</summary>
     public string Label { get; init; } = $"images[{Index}]";
+
+    /// <summary>fsspec storage options for a remote slide (its record's, else the mount's); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? StorageOptions { get; init; }
 }

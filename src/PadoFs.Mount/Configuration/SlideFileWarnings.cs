@@ -1,4 +1,5 @@
 using PadoFs.Images.Files;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Mount.Configuration;
 
@@ -25,7 +26,7 @@ internal static class SlideFileWarnings
         var missing = 0;
         foreach (var image in images)
         {
-            if (!LocalUrlpath.TryResolve(image.Record.Urlpath, out var path) || File.Exists(path))
+            if (RemoteUrlpath.TryParse(image.Record.Urlpath, out _) || !LocalUrlpath.TryResolve(image.Record.Urlpath, out var path) || File.Exists(path))
             {
                 continue;
             }

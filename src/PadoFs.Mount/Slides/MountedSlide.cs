@@ -120,14 +120,14 @@ public sealed partial class MountedSlide : IImageLender
         var wasOpen = _image.IsOpen;
         try
         {
-            _image.Open();
+            _image.Open(storageOptions: Definition.StorageOptions);
             if (!wasOpen)
             {
                 LogOpened(Definition.FolderPath);
                 _registry.OnOpened();
             }
 
-            _version.Confirm(_image.OpenedFile, Definition.Record.Urlpath);
+            _version.Confirm(_image.OpenedFile, _image.OpenedSource, Definition.Record.Urlpath);
         }
         catch (Exception e)
         {

@@ -1,5 +1,6 @@
 using PadoFs.Images.Errors;
 using PadoFs.Images.Files;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Mount.Slides;
 
@@ -12,6 +13,7 @@ internal sealed class SlideFileVersion
 {
     private readonly Lock _gate = new();
     private FileIdentity? _opened;
+    private ByteSourceVersion? _openedSource;
     private SlideChangedException? _changed;
 
     public FileIdentity? Opened
@@ -34,25 +36,31 @@ internal sealed class SlideFileVersion
         }
     }
 
-    /// <summary>Takes the identity of a fresh open: the first one is kept, any other is a change.</summary>
-    /// <exception cref="SlideChangedException">the file opened now is not the one opened first.</exception>
-    public void Confirm(FileIdentity? opened, string urlpath)
+    /// <summary>
+    /// Takes the version of a fresh open, a local file's identity or a remote object's version: the first one is
+    /// kept, any other is a change.
+    /// </summary>
+    /// <exception cref="SlideChangedException">the file or object opened now is not the one opened first.</exception>
+    public void Confirm(FileIdentity? opened, ByteSourceVersion? source, string urlpath)
     {
-        if (opened is not { } identity)
-        {
-            return;
-        }
-
-        FileIdentity first;
+        FileIdentity? first;
+        ByteSourceVersion? firstSource;
         lock (_gate)
         {
-            _opened ??= identity;
-            first = _opened.Value;
+            _opened ??= opened;
+            _openedSource ??= source;
+            first = _opened;
+            firstSource = _openedSource;
         }
 
-        if (first != identity)
+        if (opened is { } identity && first is { } earlier && earlier != identity)
         {
-            throw new SlideChangedException(urlpath, identity.DescribeChangeFrom(first));
+            throw new SlideChangedException(urlpath, identity.DescribeChangeFrom(earlier));
+        }
+
+        if (opened is null && source is { } now && firstSource is { } before && before != now)
+        {
+            throw new SlideChangedException(urlpath, $"the object is another version now ({now.Tag}, opened as {before.Tag})");
         }
     }
 

@@ -10,7 +10,7 @@ namespace PadoFs.Zarr.Stores;
 /// plane says come next (<see cref="ChunkReadAhead"/>, one per plane), so that decoding runs on other cores ahead of
 /// the reader.
 /// </summary>
-public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IChunkCache cache, ChunkDecoder decode)
+public sealed class ArrayChunks(ArrayGeometry geometry, int slide, long source, int array, IChunkCache cache, ChunkDecoder decode)
 {
     private const int MaxPrefetchDepth = 64;
 
@@ -26,7 +26,7 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
             return 0;
         }
 
-        using var lease = cache.Get(new ChunkKey(slide, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0);
+        using var lease = cache.Get(new ChunkKey(slide, source, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0);
         return CopyOut(lease, offset, destination);
     }
 
@@ -38,7 +38,7 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
             return ValueTask.FromResult(0);
         }
 
-        var pending = cache.GetAsync(new ChunkKey(slide, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0, cancellationToken);
+        var pending = cache.GetAsync(new ChunkKey(slide, source, array, chunk), Geometry.ChunkLength, decode, startsRead: offset == 0, cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
             using var lease = pending.Result;
@@ -107,7 +107,7 @@ public sealed class ArrayChunks(ArrayGeometry geometry, int slide, int array, IC
         for (var i = 0; i < count; i++)
         {
             var next = chunk.WithRowColumn(grid.RowAxis, ahead[i].Row, ahead[i].Column);
-            cache.Prefetch(new ChunkKey(slide, array, next), length, decode, stillWanted);
+            cache.Prefetch(new ChunkKey(slide, source, array, next), length, decode, stillWanted);
         }
     }
 }

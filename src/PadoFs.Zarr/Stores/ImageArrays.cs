@@ -51,7 +51,7 @@ internal static class ImageArrays
             names = format.LevelDimensionNames(geometry.Metadata, firstLevel, level, layout.Metadata);
         }
 
-        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Level(level, mode), cache, decode), format, attributes, names);
+        return new ZarrArray(new ArrayChunks(geometry, slide, SourceOf(image), ArrayIds.Level(level, mode), cache, decode), format, attributes, names);
     }
 
     public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache)
@@ -63,6 +63,8 @@ internal static class ImageArrays
             using var loan = ImageLoan.From(lender);
             loan.Image.GetAssociatedImage(name).Data.CopyTo(destination);
         };
-        return new ZarrArray(new ArrayChunks(geometry, slide, ArrayIds.Associated(index), cache, decode), format);
+        return new ZarrArray(new ArrayChunks(geometry, slide, SourceOf(image), ArrayIds.Associated(index), cache, decode), format);
     }
+
+    private static long SourceOf(Image image) => image.OpenedSource?.Fingerprint ?? 0;
 }

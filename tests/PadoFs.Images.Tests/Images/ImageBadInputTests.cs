@@ -80,11 +80,14 @@ public sealed class ImageBadInputTests
     }
 
     [Fact]
-    public void A_url_of_another_filesystem_is_not_opened_as_a_file()
+    public void A_url_of_a_filesystem_PadoFs_does_not_read_is_refused_naming_it_and_its_scheme()
     {
-        var image = new Image("s3://bucket/slide.svs");
+        var image = new Image("ssh://host/slides/slide.svs");
 
         Assert.False(image.IsLocal(mustExist: false));
-        Assert.Throws<NotSupportedException>(() => image.Open());
+        var error = Assert.Throws<SlideFormatException>(() => image.Open());
+        Assert.Contains("ssh://host/slides/slide.svs", error.Message, StringComparison.Ordinal);
+        Assert.Contains("scheme", error.Message, StringComparison.Ordinal);
+        Assert.False(new Image("s3://bucket/slide.svs").IsLocal(mustExist: false));
     }
 }

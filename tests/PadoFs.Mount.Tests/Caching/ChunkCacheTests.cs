@@ -388,7 +388,7 @@ public class ChunkCacheTests
         Assert.InRange(cache.ChargedBytes, 0, budget);
     }
 
-    private static ChunkKey Key(int i) => new(Slide: 7, Array: i % 3, Chunk: new ChunkCoordinates([i / 3, i]));
+    private static ChunkKey Key(int i) => new(Slide: 7, Source: 0, Array: i % 3, Chunk: new ChunkCoordinates([i / 3, i]));
 
     private static void InterlockedMax(ref long target, long value)
     {

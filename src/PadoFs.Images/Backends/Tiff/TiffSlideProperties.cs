@@ -5,7 +5,8 @@ namespace PadoFs.Images.Backends.Tiff;
 
 /// <summary>
 /// The properties OpenSlide reports for any TIFF (<c>tiff.*</c>, from the first page, formatted the way OpenSlide
-/// formats them) and the resolution in micrometres per pixel where the file states it with a unit.
+/// formats them), those of an Aperio description (<see cref="AperioDescription"/>), and the resolution in
+/// micrometres per pixel where the file states it with a unit or in its Aperio description.
 /// </summary>
 internal static class TiffSlideProperties
 {
@@ -84,6 +85,11 @@ internal static class TiffSlideProperties
             var micrometres = unit == Inch ? MicrometresPerInch : MicrometresPerCentimeter;
             AddMpp(properties, SlidePropertyNames.MppX, Real(page, TiffTagCode.XResolution), micrometres);
             AddMpp(properties, SlidePropertyNames.MppY, Real(page, TiffTagCode.YResolution), micrometres);
+        }
+
+        if (properties.TryGetValue("tiff.ImageDescription", out var description))
+        {
+            AperioDescription.TryAdd(description, properties);
         }
 
         if (ome is { PhysicalSizeX: { } sizeX, PhysicalSizeY: { } sizeY })

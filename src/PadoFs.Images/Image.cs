@@ -35,7 +35,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
                 if (loadFileInfo || checksum)
                 {
-                    _fileInfo = ImageFileInfoLoader.Load(_slide!.LocalPath, checksum);
+                    _fileInfo = ImageFileInfoLoader.Load(_slide!.Files, checksum);
                 }
             }
         }
@@ -61,7 +61,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     /// <summary>Size, times and (when computed) checksum of the slide's file.</summary>
     /// <exception cref="InvalidOperationException">the image is closed and its file info was never loaded.</exception>
-    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info").LocalPath, checksum: false);
+    public ImageFileInfo FileInfo => _fileInfo ??= ImageFileInfoLoader.Load(RequireOpen("read its file info").Files, checksum: false);
 
     /// <summary>Which backend loads the image: the open one, else the one the record names.</summary>
     public PadoInfo PadoInfo => _slide is { } slide
@@ -290,9 +290,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// <summary>Reads an associated image (label, macro, thumbnail, ...) whole.</summary>
     public PixelArray GetAssociatedImage(string name) => RequireOpen("read its associated images").ReadAssociatedImage(name);
 
-    /// <summary>True when the image is a local file (a plain path or a <c>file://</c> URL), and, if asked, exists.</summary>
+    /// <summary>True when the image is a local file or folder (a plain path or a <c>file://</c> URL), and, if asked, exists.</summary>
     public bool IsLocal(bool mustExist = true) =>
-        LocalUrlpath.TryResolve(Urlpath, out var path) && (!mustExist || File.Exists(path));
+        LocalUrlpath.TryResolve(Urlpath, out var path) && (!mustExist || File.Exists(path) || Directory.Exists(path));
 
     /// <summary>pado's equality: by checksum when both images have one, else by file size and metadata.</summary>
     public bool Equals(Image? other)

@@ -16,9 +16,10 @@ internal sealed class OpenedSlide : IDisposable
     private readonly TiffFile? _tiff;
     private readonly IReadOnlyList<IChunkSource> _sources;
 
-    public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff)
+    public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff, IReadOnlyList<string> files)
     {
         LocalPath = localPath;
+        Files = files;
         Identity = identity;
         Backend = backend;
         _tiff = tiff;
@@ -33,6 +34,9 @@ internal sealed class OpenedSlide : IDisposable
     }
 
     public string LocalPath { get; }
+
+    /// <summary>The files whose size, times and checksum are the slide's file info: the slide file, or a DICOM folder's instances.</summary>
+    public IReadOnlyList<string> Files { get; }
 
     /// <summary>The version of the file that was opened; every read checks the path still names it.</summary>
     public FileIdentity Identity { get; }

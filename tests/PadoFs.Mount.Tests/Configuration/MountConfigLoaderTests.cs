@@ -218,7 +218,7 @@ public class MountConfigLoaderTests
         Assert.Equal(
             [
                 $"images[1]: '{folder.File("gone.svs")}' does not exist; its folder case/gone.zarr will fail to open",
-                $"images[2]: '{folder.File("folder.svs")}' is a folder, not a slide file; its folder folder.svs.zarr will fail to open",
+                $"images[2]: '{folder.File("folder.svs")}' is a folder holding no DICOM file, not a slide; its folder folder.svs.zarr will fail to open",
             ],
             loaded.Warnings);
     }

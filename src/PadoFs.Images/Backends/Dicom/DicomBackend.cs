@@ -8,9 +8,10 @@ namespace PadoFs.Images.Backends.Dicom;
 
 /// <summary>
 /// Reads a DICOM whole-slide image (VL Whole Slide Microscopy) with our own DICOM reader: the instances of one
-/// series in the opened file's folder, or in the opened folder (<see cref="DicomSeriesFiles"/>), the VOLUME instances as levels (one level per pixel-matrix size, the
-/// instances of a concatenation together), sorted by width, and the LABEL, OVERVIEW and THUMBNAIL instances as the
-/// associated images label, macro and thumbnail, as OpenSlide 4 reads them. One chunk is one frame.
+/// series in the opened file's folder, or in the opened folder (<see cref="DicomSeriesFiles"/>), the VOLUME
+/// instances as levels (one level per pixel-matrix size, the instances of a concatenation together), sorted by
+/// width, and the LABEL, OVERVIEW and THUMBNAIL instances as the associated images label, macro and thumbnail, as
+/// OpenSlide 4 reads them. One chunk is one frame.
 /// </summary>
 public sealed class DicomBackend : ISlideBackend
 {

@@ -101,6 +101,25 @@ public sealed class DicomSlideOracleTests(DicomSlides dicom) : IClassFixture<Dic
     }
 
     [Fact]
+    public void Given_an_open_folder_slide_when_a_file_is_added_to_the_folder_then_its_reads_fail_as_a_changed_slide()
+    {
+        using var folder = new TemporaryDirectory();
+        foreach (var instance in Directory.GetFiles(dicom.Slides["boxes-folder"]))
+        {
+            File.Copy(instance, folder.File(Path.GetFileName(instance)));
+        }
+
+        using var image = new Image(folder.Path).Open();
+        var tile = new byte[64 * 64 * 3];
+        image.ReadChunk(0, 0, 0, tile);
+
+        File.Copy(folder.File("boxes_1.dcm"), folder.File("boxes_2.dcm"));
+
+        var error = Assert.Throws<SlideChangedException>(() => image.ReadChunk(0, 0, 0, tile));
+        Assert.Contains(folder.Path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_an_instance_of_many_fragments_when_its_structure_is_read_then_almost_none_of_its_pixel_data_is()
     {
         var path = dicom.Slides["cmu"];

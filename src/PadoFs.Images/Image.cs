@@ -302,9 +302,9 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// <summary>Reads an associated image (label, macro, thumbnail, ...) whole.</summary>
     public PixelArray GetAssociatedImage(string name) => RequireOpen("read its associated images").ReadAssociatedImage(name);
 
-    /// <summary>True when the image is a local file (a plain path or a <c>file://</c> URL), and, if asked, exists.</summary>
+    /// <summary>True when the image is a local file or folder (a plain path or a <c>file://</c> URL), and, if asked, exists.</summary>
     public bool IsLocal(bool mustExist = true) =>
-        LocalUrlpath.TryResolve(Urlpath, out var path) && (!mustExist || File.Exists(path));
+        LocalUrlpath.TryResolve(Urlpath, out var path) && (!mustExist || File.Exists(path) || Directory.Exists(path));
 
     /// <summary>pado's equality: by checksum when both images have one, else by file size and metadata.</summary>
     public bool Equals(Image? other)

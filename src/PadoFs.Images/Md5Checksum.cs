@@ -7,14 +7,27 @@ public static class Md5Checksum
 {
     private const string Algorithm = "md5";
 
-    public static string Compute(string path)
+    /// <summary>The checksum of the bytes of <paramref name="paths"/> one file after the other, with their summed size.</summary>
+    public static string Compute(IReadOnlyList<string> paths)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
         // pado's checksum format is md5: it checks file integrity, not security.
 #pragma warning disable CA5351
-        var digest = MD5.HashData(stream);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
 #pragma warning restore CA5351
-        return $"{Algorithm}:{stream.Length}:{Convert.ToHexStringLower(digest)}";
+        var buffer = new byte[1 << 20];
+        long size = 0;
+        foreach (var path in paths)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                md5.AppendData(buffer, 0, read);
+                size += read;
+            }
+        }
+
+        return $"{Algorithm}:{size}:{Convert.ToHexStringLower(md5.GetHashAndReset())}";
     }
 
     /// <summary>Compares the md5 digests of two checksum strings when both carry one.</summary>

@@ -18,8 +18,8 @@ internal sealed class OpenedSlide : IDisposable
     private readonly TiffFile? _tiff;
     private readonly IReadOnlyList<IChunkSource> _sources;
 
-    public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff)
-        : this(localPath, LocalFileSource.VersionOf(localPath, identity), backend, tiff)
+    public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff, IReadOnlyList<string> files)
+        : this(localPath, LocalFileSource.VersionOf(localPath, identity), backend, tiff, files)
     {
         LocalPath = localPath;
         Identity = identity;
@@ -27,13 +27,14 @@ internal sealed class OpenedSlide : IDisposable
 
     /// <summary>A slide read from a remote object through our TIFF reader.</summary>
     public OpenedSlide(TiffFile remote, ISlideBackend backend)
-        : this(remote.Path, remote.Source.Version, backend, remote)
+        : this(remote.Path, remote.Source.Version, backend, remote, [])
     {
     }
 
-    private OpenedSlide(string name, ByteSourceVersion source, ISlideBackend backend, TiffFile? tiff)
+    private OpenedSlide(string name, ByteSourceVersion source, ISlideBackend backend, TiffFile? tiff, IReadOnlyList<string> files)
     {
         Name = name;
+        Files = files;
         Source = source;
         Backend = backend;
         _tiff = tiff;
@@ -55,6 +56,10 @@ internal sealed class OpenedSlide : IDisposable
 
     /// <summary>The version of the local file that was opened, which every read checks the path still names; null for a remote object.</summary>
     public FileIdentity? Identity { get; }
+
+    /// <summary>The local files whose size, times and checksum are the slide's file info: the slide file, or a DICOM
+    /// folder's instances; none for a remote object.</summary>
+    public IReadOnlyList<string> Files { get; }
 
     /// <summary>The length of the remote object read, or null for a local file.</summary>
     public long? RemoteLength => LocalPath is null ? _tiff?.Length : null;

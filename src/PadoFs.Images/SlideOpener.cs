@@ -18,7 +18,7 @@ namespace PadoFs.Images;
 /// allocate out of bounds (<see cref="OpenSlideTiffCheck"/>), since
 /// OpenSlide ends the process where it fails to allocate. Failures name the file as the caller gave it and say why
 /// each reader refused it. A DICOM file goes to our DICOM reader (<see cref="DicomBackend"/>), with the other
-/// instances of its series in its folder.
+/// instances of its series in its folder; so does a folder, which is a slide only as the instances of one DICOM series.
 /// </summary>
 internal static class SlideOpener
 {
@@ -27,7 +27,7 @@ internal static class SlideOpener
         var status = StatusOf(urlpath, localPath);
         if (status.IsDirectory)
         {
-            throw new SlideFormatException(urlpath, "is a directory, not a slide file");
+            return OpenDicom(urlpath, localPath, status);
         }
 
         if (status.Identity.Size == 0)
@@ -64,7 +64,7 @@ internal static class SlideOpener
         try
         {
             backend = OpenBackend(urlpath, localPath, tiff, notTiff);
-            return new OpenedSlide(localPath, status.Identity, backend, tiff);
+            return new OpenedSlide(localPath, status.Identity, backend, tiff, [localPath]);
         }
         catch
         {
@@ -144,6 +144,11 @@ internal static class SlideOpener
     // A DICOM file (the "DICM" prefix after the preamble) is read by our DICOM reader alone: OpenSlide 3.4 does not read it.
     private static OpenedSlide OpenDicom(string urlpath, string localPath, LocalFileStatus status)
     {
+        if (status.IsDirectory && !Directory.EnumerateFiles(localPath).Any(DicomFile.IsDicom))
+        {
+            throw new SlideFormatException(urlpath, "is a directory holding no DICOM file, not a slide file");
+        }
+
         DicomBackend backend;
         try
         {
@@ -162,7 +167,8 @@ internal static class SlideOpener
             throw new SlideFormatException(urlpath, $"cannot read the DICOM file: {e.Message}", e);
         }
 
-        return new OpenedSlide(localPath, status.Identity, backend, null);
+        // A folder's own version changes as instances are added, removed or replaced (mv); its files' are read for file info.
+        return new OpenedSlide(localPath, status.Identity, backend, null, status.IsDirectory ? backend.InstancePaths : [localPath]);
     }
 
     // The identity is taken before any reader opens the file: a file replaced while it is being opened then differs

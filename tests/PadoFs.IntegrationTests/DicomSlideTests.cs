@@ -4,16 +4,17 @@ using PadoFs.Testing;
 namespace PadoFs.IntegrationTests;
 
 /// <summary>
-/// DICOM whole-slide images (written by pydicom from the shared SVS slides, and the real boxes fixture) through
-/// <c>padofs inspect</c> and through a mount in both layouts, checked against pydicom (and Pillow) and zarr-python.
+/// DICOM whole-slide images (written by pydicom from the shared SVS slides, and the real boxes fixture), opened by a
+/// file or by their folder, through <c>padofs inspect</c> and through a mount in both layouts, checked against pydicom
+/// (and Pillow) and zarr-python.
 /// </summary>
 [Collection(MountCollection.Name)]
 [Trait("Category", "Fuse")]
 [Trait("Category", "Oracles")]
 public sealed class DicomSlideTests(DicomSlides dicom) : IClassFixture<DicomSlides>
 {
-    private static readonly string[] s_good = ["cmu", "tcga", "sparse", "concat", "boxes"];
-    private static readonly string[] s_broken = ["truncated", "bad-offset", "unsupported-syntax", "focal-planes", "huge-length"];
+    private static readonly string[] s_good = ["cmu", "tcga", "sparse", "concat", "boxes", "cmu-folder", "concat-folder", "boxes-folder"];
+    private static readonly string[] s_broken = ["truncated", "bad-offset", "unsupported-syntax", "focal-planes", "huge-length", "two-series", "bad-member", "no-dicom"];
 
     public static TheoryData<string> Layouts => ["pado", "ome-ngff"];
 
@@ -89,6 +90,16 @@ public sealed class DicomSlideTests(DicomSlides dicom) : IClassFixture<DicomSlid
             {
                 Assert.Equal(level.Value.GetProperty("reference_shape").ToString(), level.Value.GetProperty("shape").ToString());
                 Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{slide} level {level.Name} differs ({layout})\n{daemon.Log}");
+            }
+
+            var associated = result.RootElement.GetProperty("associated").EnumerateObject().ToList();
+            Assert.Equal(
+                result.RootElement.GetProperty("reference_associated").EnumerateArray().Select(name => name.GetString()),
+                associated.Select(image => image.Name).Order(StringComparer.Ordinal));
+            foreach (var image in associated)
+            {
+                Assert.Equal(image.Value.GetProperty("reference_shape").ToString(), image.Value.GetProperty("shape").ToString());
+                Assert.True(image.Value.GetProperty("differing_samples").GetInt64() == 0, $"{slide} associated image {image.Name} differs ({layout})");
             }
         }
 

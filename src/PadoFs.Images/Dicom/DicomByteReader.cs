@@ -4,7 +4,9 @@ namespace PadoFs.Images.Dicom;
 
 /// <summary>
 /// Reads a file front to back through one buffer, little-endian, checking every read and skip against the file's
-/// length, so that no length in the file can make it read past the end or allocate more than the file holds.
+/// length, so that no length in the file can make it read past the end or allocate more than the file holds. Once a
+/// skip has left the buffer behind (past a fragment of pixel data), reads take only the bytes asked for, so that
+/// walking the fragments' item headers reads those headers and none of the pixel data between them.
 /// </summary>
 internal sealed class DicomByteReader(Stream stream) : IDisposable
 {
@@ -12,6 +14,7 @@ internal sealed class DicomByteReader(Stream stream) : IDisposable
     private int _start;
     private int _end;
     private long _bufferPosition;
+    private bool _skippedAhead;
 
     public long Length { get; } = stream.Length;
 
@@ -52,6 +55,7 @@ internal sealed class DicomByteReader(Stream stream) : IDisposable
             _bufferPosition = Position + (count - buffered);
             _start = _end = 0;
             stream.Position = _bufferPosition;
+            _skippedAhead = true;
         }
     }
 
@@ -71,7 +75,7 @@ internal sealed class DicomByteReader(Stream stream) : IDisposable
         {
             if (_start == _end)
             {
-                Fill();
+                Fill(_skippedAhead ? Math.Min(destination.Length, _buffer.Length) : _buffer.Length);
             }
 
             var count = Math.Min(destination.Length, _end - _start);
@@ -83,11 +87,11 @@ internal sealed class DicomByteReader(Stream stream) : IDisposable
 
     public void Dispose() => stream.Dispose();
 
-    private void Fill()
+    private void Fill(int count)
     {
         _bufferPosition += _end;
         _start = _end = 0;
-        var read = stream.Read(_buffer, 0, _buffer.Length);
+        var read = stream.Read(_buffer, 0, count);
         if (read <= 0)
         {
             throw new DicomFormatException($"the file ends at offset {_bufferPosition}, before its length of {Length} (it shrank while read)");

@@ -20,9 +20,13 @@ public static class DicomFileReader
     /// <summary>Reads the file's structure.</summary>
     /// <exception cref="DicomFormatException">the file is not DICOM Part 10 or its structure is broken.</exception>
     /// <exception cref="IOException">the file cannot be read.</exception>
-    public static DicomFile Read(string path)
+    public static DicomFile Read(string path) =>
+        Read(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None));
+
+    /// <summary>Reads the structure of the file <paramref name="path"/> from <paramref name="stream"/>, which it disposes.</summary>
+    internal static DicomFile Read(string path, Stream stream)
     {
-        using var reader = new DicomByteReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan));
+        using var reader = new DicomByteReader(stream);
         if (reader.Length < 132)
         {
             throw new DicomFormatException($"the file is {reader.Length} bytes, too short for the DICOM preamble and prefix");

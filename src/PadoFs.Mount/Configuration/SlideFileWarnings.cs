@@ -1,3 +1,4 @@
+using PadoFs.Images.Dicom;
 using PadoFs.Images.Files;
 using PadoFs.Images.Sources;
 
@@ -26,14 +27,14 @@ internal static class SlideFileWarnings
         var missing = 0;
         foreach (var image in images)
         {
-            if (RemoteUrlpath.TryParse(image.Record.Urlpath, out _) || !LocalUrlpath.TryResolve(image.Record.Urlpath, out var path) || File.Exists(path))
+            if (RemoteUrlpath.TryParse(image.Record.Urlpath, out _) || !LocalUrlpath.TryResolve(image.Record.Urlpath, out var path) || File.Exists(path) || IsDicomFolder(path))
             {
                 continue;
             }
 
             if (++missing <= MaxNamed)
             {
-                var what = Directory.Exists(path) ? "is a folder, not a slide file" : "does not exist";
+                var what = Directory.Exists(path) ? "is a folder holding no DICOM file, not a slide" : "does not exist";
                 warnings.Add($"{image.Label}: '{path}' {what}; its folder {image.FolderPath} will fail to open");
             }
         }
@@ -44,5 +45,18 @@ internal static class SlideFileWarnings
         }
 
         return warnings;
+    }
+
+    // A folder of DICOM instances is a slide; whether they make one is found when it opens.
+    private static bool IsDicomFolder(string path)
+    {
+        try
+        {
+            return Directory.Exists(path) && Directory.EnumerateFiles(path).Any(DicomFile.IsDicom);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

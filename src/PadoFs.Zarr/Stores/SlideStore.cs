@@ -45,7 +45,7 @@ public sealed class SlideStore : ZarrStore
         }
 
         AssociatedNames = names;
-        var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(image.Urlpath);
+        var name = options.ImageId is { Count: > 0 } id ? id[^1] : Path.GetFileName(Path.TrimEndingDirectorySeparator(image.Urlpath));
         var record = image.ToRecord(options.ImageId);
         _associatedDocuments = Format.GroupDocuments(attributes: null);
         if (Layout.Metadata == MetadataConvention.OmeNgff)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PadoFs.Images.Dicom;
 using PadoFs.Images.Errors;
 using PadoFs.Images.Geometry;
 using PadoFs.Testing;
@@ -6,13 +7,14 @@ using PadoFs.Testing;
 namespace PadoFs.Images.Tests.Dicom;
 
 /// <summary>
-/// DICOM slides written by pydicom (from the shared SVS slides) and the real boxes fixture, read by PadoFs, against
-/// pydicom's frames decoded with Pillow and laid on the pixel matrix, and against openslide-python on the SVS.
+/// DICOM slides written by pydicom (from the shared SVS slides) and the real boxes fixture, each opened by one of its
+/// files and some by their folder, read by PadoFs, against pydicom's frames decoded with Pillow and laid on the pixel
+/// matrix, and against openslide-python on the SVS.
 /// </summary>
 [Trait("Category", "Oracles")]
 public sealed class DicomSlideOracleTests(DicomSlides dicom) : IClassFixture<DicomSlides>
 {
-    public static TheoryData<string> SlideNames => ["cmu", "tcga", "sparse", "concat", "boxes"];
+    public static TheoryData<string> SlideNames => ["cmu", "tcga", "sparse", "concat", "boxes", "cmu-folder", "concat-folder", "boxes-folder"];
 
     [Theory]
     [MemberData(nameof(SlideNames))]
@@ -28,6 +30,111 @@ public sealed class DicomSlideOracleTests(DicomSlides dicom) : IClassFixture<Dic
             Assert.Equal(level.Value.GetProperty("reference_shape").ToString(), level.Value.GetProperty("shape").ToString());
             Assert.Equal(0, level.Value.GetProperty("differing_samples").GetInt64());
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(SlideNames))]
+    public void Given_a_DICOM_slide_when_its_associated_images_are_read_then_they_are_pydicoms_LABEL_OVERVIEW_and_THUMBNAIL_instances(string slide)
+    {
+        using var image = new Image(dicom.Slides[slide]).Open();
+        using var scratch = new TemporaryDirectory();
+        var comparison = Compare(image, dicom.Slides[slide], scratch, []);
+
+        Assert.Equal(
+            comparison.GetProperty("reference_associated").EnumerateArray().Select(name => name.GetString()),
+            image.AssociatedImageNames.Order(StringComparer.Ordinal));
+        foreach (var associated in comparison.GetProperty("associated").EnumerateObject())
+        {
+            Assert.Equal(associated.Value.GetProperty("reference_shape").ToString(), associated.Value.GetProperty("shape").ToString());
+            Assert.Equal(0, associated.Value.GetProperty("differing_samples").GetInt64());
+        }
+
+        Assert.Equal(image.AssociatedImageNames.Count, comparison.GetProperty("associated").EnumerateObject().Count());
+    }
+
+    [Theory]
+    [InlineData("boxes")]
+    [InlineData("boxes-folder")]
+    public void Given_the_shared_boxes_pair_when_opened_then_the_THUMBNAIL_instance_is_the_thumbnail_beside_one_level_as_openslide_4_reads_it(string slide)
+    {
+        using var image = new Image(dicom.Slides[slide]).Open();
+
+        Assert.Equal(1, image.LevelCount);
+        Assert.Equal(["thumbnail"], image.AssociatedImageNames);
+        Assert.Equal((16, 16), image.GetAssociatedImageSize("thumbnail"));
+        Assert.Equal("VOLUME", image.Properties["dicom.ImageType[2]"]);
+    }
+
+    [Theory]
+    [InlineData("cmu")]
+    [InlineData("concat")]
+    [InlineData("boxes")]
+    public void Given_a_folder_of_one_series_when_opened_then_it_is_the_slide_one_of_its_files_opens(string slide)
+    {
+        using var byFile = new Image(dicom.Slides[slide]).Open();
+        using var byFolder = new Image(dicom.Slides[slide + "-folder"]).Open();
+
+        static string Shape(ImageLevel level) => $"{level.Grid.Width}x{level.Grid.Height} tiles {level.Grid.ChunkWidth}x{level.Grid.ChunkHeight}";
+        Assert.Equal(byFile.Levels.Select(Shape), byFolder.Levels.Select(Shape));
+        Assert.Equal(byFile.AssociatedImageNames, byFolder.AssociatedImageNames);
+        Assert.Equal(byFile.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), byFolder.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        for (var level = 0; level < byFile.LevelCount; level++)
+        {
+            Assert.Equal(byFile.GetChunkSizes(level), byFolder.GetChunkSizes(level));
+        }
+    }
+
+    [Fact]
+    public void Given_a_folder_slide_when_its_file_info_is_loaded_then_size_and_md5_cover_its_whole_slide_instances_in_name_order()
+    {
+        var folder = dicom.Slides["cmu-folder"];
+        // The Secondary Capture instance and the text file beside the slide are no part of it.
+        string[] instances = ["label.dcm", "level0.dcm", "level1.dcm", "level2.dcm", "macro.dcm", "thumbnail.dcm"];
+        var bytes = instances.SelectMany(name => File.ReadAllBytes(Path.Combine(folder, name))).ToArray();
+
+        var info = new Image(folder, checksum: true).FileInfo;
+
+        Assert.Equal(bytes.LongLength, info.SizeBytes);
+#pragma warning disable CA5351 // pado's checksum is md5
+        Assert.Equal($"md5:{bytes.LongLength}:{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes))}", info.Md5Computed);
+#pragma warning restore CA5351
+    }
+
+    [Fact]
+    public void Given_an_open_folder_slide_when_a_file_is_added_to_the_folder_then_its_reads_fail_as_a_changed_slide()
+    {
+        using var folder = new TemporaryDirectory();
+        foreach (var instance in Directory.GetFiles(dicom.Slides["boxes-folder"]))
+        {
+            File.Copy(instance, folder.File(Path.GetFileName(instance)));
+        }
+
+        using var image = new Image(folder.Path).Open();
+        var tile = new byte[64 * 64 * 3];
+        image.ReadChunk(0, 0, 0, tile);
+
+        File.Copy(folder.File("boxes_1.dcm"), folder.File("boxes_2.dcm"));
+
+        var error = Assert.Throws<SlideChangedException>(() => image.ReadChunk(0, 0, 0, tile));
+        Assert.Contains(folder.Path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_an_instance_of_many_fragments_when_its_structure_is_read_then_almost_none_of_its_pixel_data_is()
+    {
+        var path = dicom.Slides["cmu"];
+        using var counted = new CountingStream(File.OpenRead(path));
+
+        var file = DicomFileReader.Read(path, counted);
+
+        long pixelBytes = 0;
+        for (var frame = 0; frame < file.Frames!.FrameCount; frame++)
+        {
+            pixelBytes += file.Frames.StoredLength(frame);
+        }
+
+        Assert.True(file.Frames.FrameCount > 100);
+        Assert.True(counted.BytesRead < new FileInfo(path).Length - (pixelBytes * 9 / 10), $"{counted.BytesRead} bytes read of {pixelBytes} bytes of pixel data");
     }
 
     [Theory]
@@ -119,7 +226,10 @@ public sealed class DicomSlideOracleTests(DicomSlides dicom) : IClassFixture<Dic
     [InlineData("unsupported-syntax")]
     [InlineData("focal-planes")]
     [InlineData("huge-length")]
-    public void Given_a_broken_DICOM_file_when_opened_then_one_line_names_the_file_and_the_reason(string broken)
+    [InlineData("two-series")]
+    [InlineData("bad-member")]
+    [InlineData("no-dicom")]
+    public void Given_a_broken_DICOM_file_or_folder_when_opened_then_one_line_names_the_file_and_the_reason(string broken)
     {
         var (path, reason) = dicom.Broken[broken];
 
@@ -142,10 +252,59 @@ public sealed class DicomSlideOracleTests(DicomSlides dicom) : IClassFixture<Dic
             entries[level.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new { shape = new[] { height, width, 3 }, file };
         }
 
+        var associated = new Dictionary<string, object>();
+        foreach (var name in image.AssociatedImageNames)
+        {
+            var pixels = image.GetAssociatedImage(name);
+            var file = scratch.File($"{name}.raw");
+            File.WriteAllBytes(file, pixels.Data.ToArray());
+            associated[name] = new { shape = new[] { pixels.Height, pixels.Width, 3 }, file };
+        }
+
         var json = scratch.File("levels.json");
-        File.WriteAllText(json, JsonSerializer.Serialize(new { levels = entries }));
+        File.WriteAllText(json, JsonSerializer.Serialize(new { levels = entries, associated }));
         string[] arguments = svs is null ? [slide, json] : [slide, json, svs];
         using var document = JsonDocument.Parse(Python.RunOracle("dicom_levels.py", arguments));
         return document.RootElement.Clone();
+    }
+
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush() => inner.Flush();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

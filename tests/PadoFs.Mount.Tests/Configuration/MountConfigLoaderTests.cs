@@ -198,27 +198,31 @@ public class MountConfigLoaderTests
     }
 
     [Fact]
-    public void Missing_slide_files_mount_with_one_warning_each_naming_them()
+    public void Missing_slide_files_and_folders_without_DICOM_files_mount_with_one_warning_each_naming_them()
     {
         using var folder = new TemporaryDirectory();
         File.WriteAllBytes(folder.File("present.svs"), [1]);
         Directory.CreateDirectory(folder.File("folder.svs"));
+        // A folder holding a DICOM file (the "DICM" prefix after the preamble) may be a slide: whether it is shows when it opens.
+        Directory.CreateDirectory(folder.File("series"));
+        File.WriteAllBytes(Path.Combine(folder.File("series"), "level0.dcm"), [.. new byte[128], .. "DICM"u8]);
         var config = Write(folder, """
             { "mountPoint": "/mnt/a", "images": [
               { "urlpath": "present.svs" },
               { "image_id": ["case", "gone"], "urlpath": "gone.svs" },
               { "urlpath": "folder.svs" },
-              { "urlpath": "s3://bucket/remote.svs" }
+              { "urlpath": "s3://bucket/remote.svs" },
+              { "urlpath": "series" }
             ] }
             """);
 
         var loaded = MountConfigLoader.Load(config);
 
-        Assert.Equal(4, loaded.Images.Count);
+        Assert.Equal(5, loaded.Images.Count);
         Assert.Equal(
             [
                 $"images[1]: '{folder.File("gone.svs")}' does not exist; its folder case/gone.zarr will fail to open",
-                $"images[2]: '{folder.File("folder.svs")}' is a folder, not a slide file; its folder folder.svs.zarr will fail to open",
+                $"images[2]: '{folder.File("folder.svs")}' is a folder holding no DICOM file, not a slide; its folder folder.svs.zarr will fail to open",
             ],
             loaded.Warnings);
     }

@@ -1,42 +1,30 @@
 """Compare levels PadoFs read from a DICOM slide with the slide as pydicom and Pillow read it.
 
-usage: dicom_levels.py SLIDE_FILE (LEVELS_JSON | --zarr=GROUP,LAYOUT) [SVS]
-SLIDE_FILE is one instance; pydicom gathers the VOLUME instances of its series in its folder (a concatenation's
-instances together, levels by width, as OpenSlide 4 does), takes every frame's bytes (pydicom.encaps), decodes each
-with Pillow (pydicom's Pillow handler, which keeps an RGB JPEG's samples untransformed) or takes native frames as
-they are, and lays it on the total pixel matrix: by frame number for TILED_FULL (after the concatenation's frame
+usage: dicom_levels.py SLIDE (LEVELS_JSON | --zarr=GROUP,LAYOUT) [SVS]
+SLIDE is one instance or a folder (dicom_series.py); pydicom gathers the VOLUME instances of the slide (a
+concatenation's instances together, levels by width, as OpenSlide 4 does), takes every frame's bytes
+(pydicom.encaps), decodes each with Pillow (pydicom's Pillow handler, which keeps an RGB JPEG's samples
+untransformed) or takes native frames as they are, and lays it on the total pixel matrix: by frame number for TILED_FULL (after the concatenation's frame
 offset), by the per-frame Plane Position (Slide) for TILED_SPARSE; tiles no frame covers are white.
-LEVELS_JSON: {"levels": {"0": {"shape": [h, w, 3], "file": PATH}, ...}} with PadoFs's samples as raw uint8.
-With --zarr, every level of the zarr slide group GROUP (exported or mounted) is read with zarr-python instead, its
-axes (c, y, x) moved to (y, x, c) in the ome-ngff layout.
+The LABEL, OVERVIEW and THUMBNAIL instances are laid out the same way as the associated images label, macro and
+thumbnail.
+LEVELS_JSON: {"levels": {"0": {"shape": [h, w, 3], "file": PATH}, ...}, "associated": {"label": {...}, ...}} with
+PadoFs's samples as raw uint8.
+With --zarr, every level and associated image of the zarr slide group GROUP (exported or mounted) is read with
+zarr-python instead, its axes (c, y, x) moved to (y, x, c) in the ome-ngff layout.
 With SVS, each level is also compared with openslide-python's read_region of that SVS level.
 Prints JSON: per level shape, differing samples, differing samples against the SVS, and the stored length of every
-frame on the tile grid (0 for a missing tile), row by row.
+frame on the tile grid (0 for a missing tile), row by row; per associated image shape and differing samples; the
+names of the slide's associated images.
 """
-import io
 import json
-import os
 import sys
 
 import numpy as np
-import pydicom
-from PIL import Image
 from pydicom.encaps import generate_pixel_data_frame
 from pydicom.pixel_data_handlers import pillow_handler
 
-
-def instances(slide_file):
-    series = pydicom.dcmread(slide_file, stop_before_pixels=True).SeriesInstanceUID
-    folder = os.path.dirname(os.path.abspath(slide_file))
-    found = []
-    for name in sorted(os.listdir(folder)):
-        try:
-            ds = pydicom.dcmread(os.path.join(folder, name))
-        except Exception:
-            continue
-        if ds.get("SeriesInstanceUID") == series and ds.ImageType[2] == "VOLUME":
-            found.append(ds)
-    return found
+from dicom_series import ASSOCIATED_NAMES, flavor, instances
 
 
 def frames_of(ds):
@@ -57,7 +45,7 @@ def decode(ds, frame):
 
 def level(parts):
     first = parts[0]
-    width, height = int(first.TotalPixelMatrixColumns), int(first.TotalPixelMatrixRows)
+    width, height = int(first.get("TotalPixelMatrixColumns", first.Columns)), int(first.get("TotalPixelMatrixRows", first.Rows))
     tw, th = first.Columns, first.Rows
     across, down = (width + tw - 1) // tw, (height + th - 1) // th
     matrix = np.full((down * th, across * tw, 3), 255, np.uint8)
@@ -79,32 +67,51 @@ def level(parts):
     return matrix[:height, :width], lengths
 
 
+def as_array(entry):
+    return entry if isinstance(entry, np.ndarray) else np.fromfile(entry["file"], np.uint8).reshape(entry["shape"])
+
+
 def main():
     slide_file, levels_json = sys.argv[1:3]
     svs = sys.argv[3] if len(sys.argv) > 3 else None
-    by_size = {}
-    for ds in instances(slide_file):
-        by_size.setdefault((int(ds.TotalPixelMatrixColumns), int(ds.TotalPixelMatrixRows)), []).append(ds)
+    by_size, associated = {}, {}
+    for ds in instances(slide_file, stop_before_pixels=False):
+        if flavor(ds) == "VOLUME":
+            by_size.setdefault((int(ds.TotalPixelMatrixColumns), int(ds.TotalPixelMatrixRows)), []).append(ds)
+        elif flavor(ds) in ASSOCIATED_NAMES:
+            associated[ASSOCIATED_NAMES[flavor(ds)]] = ds
     ordered = [by_size[key] for key in sorted(by_size, key=lambda size: -size[0])]
     if levels_json.startswith("--zarr="):
         import zarr
         group_path, layout = levels_json[len("--zarr="):].rsplit(",", 1)
         group = zarr.open_group(group_path, mode="r")
-        ours = {}
-        for name in sorted((key for key in group.array_keys()), key=int):
-            array = group[name][...]
-            ours[name] = np.moveaxis(array, 0, -1) if layout == "ome-ngff" else array
+        axes = (lambda array: np.moveaxis(array, 0, -1)) if layout == "ome-ngff" else (lambda array: array)
+        ours = {name: axes(group[name][...]) for name in sorted(group.array_keys(), key=int)}
+        ours_associated = {}
+        if "associated" in group:
+            for name in group["associated"].group_keys() if layout == "ome-ngff" else group["associated"].array_keys():
+                path = f"associated/{name}/0" if layout == "ome-ngff" else f"associated/{name}"
+                ours_associated[name] = axes(group[path][...])
     else:
         with open(levels_json) as f:
-            ours = json.load(f)["levels"]
+            document = json.load(f)
+        ours, ours_associated = document["levels"], document.get("associated", {})
     slide = None
     if svs:
         import openslide
         slide = openslide.OpenSlide(svs)
-    result = {"reference_levels": len(ordered), "levels": {}}
+    result = {"reference_levels": len(ordered), "levels": {}, "reference_associated": sorted(associated),
+              "associated": {}}
+    for name, entry in ours_associated.items():
+        reference, _ = level([associated[name]])
+        array = as_array(entry)
+        out = {"shape": list(array.shape), "reference_shape": list(reference.shape)}
+        if array.shape == reference.shape:
+            out["differing_samples"] = int((array != reference).sum())
+        result["associated"][name] = out
     for name, entry in ours.items():
         reference, lengths = level(ordered[int(name)])
-        array = entry if isinstance(entry, np.ndarray) else np.fromfile(entry["file"], np.uint8).reshape(entry["shape"])
+        array = as_array(entry)
         out = {"shape": list(array.shape), "reference_shape": list(reference.shape), "chunk_sizes": lengths}
         if array.shape == reference.shape:
             out["differing_samples"] = int((array != reference).sum())

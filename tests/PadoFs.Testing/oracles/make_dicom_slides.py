@@ -5,16 +5,23 @@ usage: make_dicom_slides.py SHARED_SLIDES OUT_DIR
 As wsidicomizer converts an SVS: tifffile gives each JPEG tile's stored bytes and the page's JPEGTables, joined
 into complete JPEG streams, one frame per tile, one TILED_FULL instance per level. Written (each a folder):
   cmu/       cmu-1-small-region.svs: level 0 JPEG (RGB, Basic Offset Table), level 1 uncompressed (explicit VR),
-             label uncompressed (implicit VR), macro JPEG YBR_FULL_422 (Pillow), thumbnail uncompressed
+             level 2 lossless JPEG 2000 YBR_RCT (Pillow), label uncompressed (implicit VR), macro JPEG YBR_FULL_422
+             (Pillow), thumbnail uncompressed; beside them a Secondary Capture instance of the same series and a
+             text file, which are no part of the slide
   tcga/      tcga-cr-7395.svs: both levels' JPEG 2000 tiles (YBR_ICT)
   sparse/    cmu level 0 re-encoded by Pillow as YBR_FULL_422, TILED_SPARSE, every fifth tile missing, frames in reverse
   concat/    cmu level 0 in a concatenation of 3 instances: Basic Offset Table; Extended Offset Table; 2 fragments a frame
-  broken-*/  one broken instance each: truncated, bad-offset, unsupported-syntax, focal-planes, huge-length
-Prints a JSON manifest: per slide the file to open and, for a broken one, what its error must say.
+  boxes/     copies of the shared boxes_0.dcm (VOLUME) and boxes_1.dcm (THUMBNAIL) with a text file
+  broken-*/  one broken instance each: truncated, bad-offset, unsupported-syntax, focal-planes, huge-length; and
+             broken folders: two-series (instances of two series), bad-member (a truncated instance among good
+             ones), no-dicom (a text file only)
+Prints a JSON manifest: per slide the file to open (and, for cmu, concat and boxes, the folder to open as
+"NAME-folder"); for a broken one, the file or folder and what its error must say.
 """
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -26,8 +33,8 @@ from PIL import Image
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, encapsulate_extended
 from pydicom.sequence import Sequence
-from pydicom.uid import (ExplicitVRLittleEndian, ImplicitVRLittleEndian, JPEG2000, JPEGBaseline8Bit, JPEGLSLossless,
-                         generate_uid)
+from pydicom.uid import (ExplicitVRLittleEndian, ImplicitVRLittleEndian, JPEG2000, JPEG2000Lossless, JPEGBaseline8Bit,
+                         JPEGLSLossless, generate_uid)
 
 WSI_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.77.1.6"
 MPP = 0.499
@@ -142,6 +149,51 @@ def pillow_jpeg(rgb_tile_bytes, tile_w, tile_h):
     return out.getvalue()
 
 
+def pillow_j2k_lossless(rgb_tile_bytes, tile_w, tile_h):
+    """A reversible JPEG 2000 codestream with the reversible colour transform (DICOM's YBR_RCT)."""
+    image = Image.frombytes("RGB", (tile_w, tile_h), rgb_tile_bytes)
+    out = io.BytesIO()
+    image.save(out, format="JPEG2000", irreversible=False, mct=1, no_jp2=True)
+    return out.getvalue()
+
+
+def secondary_capture(series):
+    """A Secondary Capture instance (not VL Whole Slide Microscopy) of the series: no part of the slide."""
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.7"
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds = Dataset()
+    ds.file_meta = meta
+    ds.is_little_endian = True
+    ds.is_implicit_VR = False
+    ds.SOPClassUID = meta.MediaStorageSOPClassUID
+    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    ds.StudyInstanceUID = series["study"]
+    ds.SeriesInstanceUID = series["series"]
+    ds.Modality = "OT"
+    ds.ImageType = ["DERIVED", "SECONDARY"]
+    ds.SamplesPerPixel = 3
+    ds.PhotometricInterpretation = "RGB"
+    ds.PlanarConfiguration = 0
+    ds.Rows = ds.Columns = 8
+    ds.BitsAllocated = ds.BitsStored = 8
+    ds.HighBit = 7
+    ds.PixelRepresentation = 0
+    ds.PixelData = bytes(8 * 8 * 3)
+    return ds
+
+
+def boxes(shared, out):
+    folder = os.path.join(out, "boxes")
+    os.makedirs(folder, exist_ok=True)
+    for name in ["boxes_0.dcm", "boxes_1.dcm"]:
+        shutil.copyfile(os.path.join(shared, name), os.path.join(folder, name))
+    with open(os.path.join(folder, "README.txt"), "w") as f:
+        f.write("the boxes fixture of openslide-python\n")
+    return folder
+
+
 def new_series():
     return {"study": generate_uid(), "series": generate_uid(), "frame": generate_uid()}
 
@@ -161,6 +213,16 @@ def cmu(shared, out):
     ds = base_dataset(series, "VOLUME", half.shape[1], half.shape[0], 256, 256, len(tiles), ExplicitVRLittleEndian, "RGB", MPP * 2)
     set_native(ds, tiles)
     save(ds, os.path.join(out, "cmu", "level1.dcm"))
+
+    quarter = np.asarray(Image.fromarray(level0).reduce(4))
+    tiles = [pillow_j2k_lossless(tile, 128, 128) for tile in native_tiles(quarter, 128, 128)]
+    ds = base_dataset(series, "VOLUME", quarter.shape[1], quarter.shape[0], 128, 128, len(tiles), JPEG2000Lossless, "YBR_RCT", MPP * 4)
+    set_encapsulated(ds, tiles, table="none")
+    save(ds, os.path.join(out, "cmu", "level2.dcm"))
+
+    save(secondary_capture(series), os.path.join(out, "cmu", "capture.dcm"))
+    with open(os.path.join(out, "cmu", "notes.txt"), "w") as f:
+        f.write("not a DICOM file\n")
 
     for name, flavor, syntax in [("label", "LABEL", ImplicitVRLittleEndian), ("macro", "OVERVIEW", JPEGBaseline8Bit),
                                  ("thumbnail", "THUMBNAIL", ExplicitVRLittleEndian)]:
@@ -286,6 +348,23 @@ def broken(shared, out):
     data[at + 4:at + 8] = b"OB\x00\x00"
     data[at + 8:at + 12] = (0x00FFFFF0).to_bytes(4, "little")
     write("huge-length", bytes(data), "truncated or a bad length")
+
+    def folder(name, files, reason):
+        path = os.path.join(out, "broken-" + name)
+        os.makedirs(path)
+        for target, (source, length) in files.items():
+            with open(source, "rb") as f:
+                data = f.read()
+            with open(os.path.join(path, target), "wb") as f:
+                f.write(data[:length])
+        cases[name] = {"path": path, "reason": reason}
+
+    label = os.path.join(out, "cmu", "label.dcm")
+    thumbnail = os.path.join(out, "cmu", "thumbnail.dcm")
+    folder("two-series", {"a.dcm": (label, None), "b.dcm": (os.path.join(shared, "boxes_0.dcm"), None)}, "instances of 2 series")
+    folder("bad-member", {"label.dcm": (thumbnail, None), "cut.dcm": (label, os.path.getsize(label) * 2 // 3)},
+           "cut.dcm: the native pixel data (7FE0,0010)")
+    folder("no-dicom", {"notes.txt": (os.path.join(out, "cmu", "notes.txt"), None)}, "holding no DICOM file")
     return cases
 
 
@@ -293,6 +372,9 @@ def main():
     shared, out = sys.argv[1:3]
     manifest = {"slides": {"cmu": cmu(shared, out), "tcga": tcga(shared, out), "sparse": sparse(shared, out),
                            "concat": concat(shared, out)}}
+    manifest["slides"]["boxes-folder"] = boxes(shared, out)
+    for name in ["cmu", "concat"]:
+        manifest["slides"][name + "-folder"] = os.path.dirname(manifest["slides"][name])
     manifest["broken"] = broken(shared, out)
     print(json.dumps(manifest))
 

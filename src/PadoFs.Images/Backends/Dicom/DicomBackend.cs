@@ -8,9 +8,10 @@ namespace PadoFs.Images.Backends.Dicom;
 
 /// <summary>
 /// Reads a DICOM whole-slide image (VL Whole Slide Microscopy) with our own DICOM reader: the instances of one
-/// series in the opened file's folder, the VOLUME instances as levels (one level per pixel-matrix size, the
-/// instances of a concatenation together), sorted by width, and the LABEL, OVERVIEW and THUMBNAIL instances as the
-/// associated images label, macro and thumbnail, as OpenSlide 4 reads them. One chunk is one frame.
+/// series in the opened file's folder, or in the opened folder (<see cref="DicomSeriesFiles"/>), the VOLUME
+/// instances as levels (one level per pixel-matrix size, the instances of a concatenation together), sorted by
+/// width, and the LABEL, OVERVIEW and THUMBNAIL instances as the associated images label, macro and thumbnail, as
+/// OpenSlide 4 reads them. One chunk is one frame.
 /// </summary>
 public sealed class DicomBackend : ISlideBackend
 {
@@ -98,18 +99,25 @@ public sealed class DicomBackend : ISlideBackend
 
     public PixelFormat PixelFormat => PixelFormat.Rgb8;
 
-    /// <summary>Opens the slide <paramref name="path"/> belongs to: that DICOM file and the instances of its series beside it.</summary>
+    /// <summary>The files of the instances the slide reads, in the order of their names.</summary>
+    public IReadOnlyList<string> InstancePaths { get; private init; } = [];
+
+    /// <summary>
+    /// Opens the slide <paramref name="path"/> names: a DICOM file and the instances of its series beside it, or a
+    /// folder of the instances of one series.
+    /// </summary>
     /// <exception cref="SlideFormatException">a file is broken or uses what this backend does not read; the message names the file and why.</exception>
     public static DicomBackend Open(string path)
     {
+        var isFolder = Directory.Exists(path);
         IReadOnlyList<DicomFile> files;
         try
         {
-            files = DicomSeriesFiles.Gather(path);
+            files = isFolder ? DicomSeriesFiles.InFolder(path) : DicomSeriesFiles.Gather(path);
         }
         catch (DicomFormatException error)
         {
-            throw new SlideFormatException(path, $"broken DICOM file: {error.Message}", error);
+            throw new SlideFormatException(path, $"{(isFolder ? "DICOM folder" : "broken DICOM file")}: {error.Message}", error);
         }
 
         var instances = new List<DicomInstance>();
@@ -123,7 +131,10 @@ public sealed class DicomBackend : ISlideBackend
                 }
             }
 
-            return new DicomBackend(path, instances);
+            return new DicomBackend(path, instances)
+            {
+                InstancePaths = [.. instances.Select(instance => instance.File.Path).Order(StringComparer.Ordinal)],
+            };
         }
         catch (DicomFormatException error)
         {

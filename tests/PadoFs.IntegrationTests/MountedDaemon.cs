@@ -1,26 +1,30 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PadoFs.Testing;
 
 namespace PadoFs.IntegrationTests;
 
 /// <summary>
-/// A running <c>padofs mount</c> daemon over a config written for the test, in a folder of its own. Disposing it
-/// always leaves no mount and no process behind: SIGTERM first, then SIGKILL and a lazy unmount.
+/// A running <c>padofs mount</c> (or <c>padofs serve</c>) daemon over a config written for the test, in a folder of its
+/// own. Disposing it always leaves no mount and no process behind: SIGTERM first, then SIGKILL and a lazy unmount.
 /// </summary>
-internal sealed class MountedDaemon : IDisposable
+internal sealed partial class MountedDaemon : IDisposable
 {
+    /// <summary>An <c>http</c> section on a free loopback port, which the daemon names in its log.</summary>
+    public static readonly object AnyLoopbackPort = new { listen = "http://127.0.0.1:0" };
+
     private readonly StringBuilder _log = new();
     private readonly TemporaryDirectory _folder = new();
 
-    private MountedDaemon(object config, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher)
+    private MountedDaemon(string command, object config, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher)
     {
         MountPoint = Path.Combine(_folder.Path, "mnt");
         Directory.CreateDirectory(MountPoint);
         ConfigPath = _folder.File("padofs.json");
         File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
-        Process = PadofsCommand.Start(["mount", ConfigPath, "--mountpoint", MountPoint], environment, launcher);
+        Process = PadofsCommand.Start(command == "mount" ? ["mount", ConfigPath, "--mountpoint", MountPoint] : [command, ConfigPath], environment, launcher);
         Process.ErrorDataReceived += (_, line) => Append(line.Data);
         Process.OutputDataReceived += (_, line) => Append(line.Data);
         Process.BeginErrorReadLine();
@@ -32,6 +36,9 @@ internal sealed class MountedDaemon : IDisposable
     public string ConfigPath { get; }
 
     public Process Process { get; }
+
+    /// <summary>The URL the daemon serves HTTP at (with the port it was given), or null when it serves none.</summary>
+    public Uri? HttpAddress { get; private set; }
 
     public string Log
     {
@@ -52,18 +59,25 @@ internal sealed class MountedDaemon : IDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyList<string>? launcher = null)
     {
-        var daemon = new MountedDaemon(new { layout, images }, environment, launcher);
-        try
-        {
-            daemon.WaitUntilMounted();
-            return daemon;
-        }
-        catch
-        {
-            daemon.Dispose();
-            throw;
-        }
+        var daemon = new MountedDaemon("mount", new { layout, images }, environment, launcher);
+        return daemon.WaitUntil(mounted: true, serving: false);
     }
+
+    /// <summary>Starts the daemon on <paramref name="config"/> (an object with images, an http section, a cache...) and
+    /// waits until it serves: mounted for <c>mount</c>, listening for <c>serve</c> and for a mount config with http.</summary>
+    public static MountedDaemon Start(string command, object config)
+    {
+        var daemon = new MountedDaemon(command, config, environment: null, launcher: null);
+        var serving = command == "serve" || JsonSerializer.SerializeToElement(config).TryGetProperty("http", out _);
+        return daemon.WaitUntil(mounted: command == "mount", serving);
+    }
+
+    /// <summary>Runs <c>padofs serve</c> on these image records, on a free loopback port.</summary>
+    public static MountedDaemon Serve(IEnumerable<object> images, string layout = "pado") =>
+        Start("serve", new { layout, http = AnyLoopbackPort, images });
+
+    /// <summary>The URL of <paramref name="relative"/> on the daemon's HTTP server.</summary>
+    public string UrlOf(string relative) => new Uri(HttpAddress ?? throw new InvalidOperationException("The daemon serves no HTTP."), relative).ToString();
 
     /// <summary>True once the log holds <paramref name="text"/>: the daemon's output arrives through a pipe, after the failure it reports.</summary>
     public bool WaitForLog(string text, TimeSpan timeout)
@@ -112,25 +126,48 @@ internal sealed class MountedDaemon : IDisposable
         }
     }
 
-    private void WaitUntilMounted()
+    private MountedDaemon WaitUntil(bool mounted, bool serving)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!MountTable.IsMounted(MountPoint))
+        try
         {
-            if (Process.HasExited)
+            var deadline = Stopwatch.StartNew();
+            while ((mounted && !MountTable.IsMounted(MountPoint)) || (serving && !FoundHttpAddress()))
             {
-                Process.WaitForExit();
-                throw new InvalidOperationException($"padofs exited with {Process.ExitCode} before mounting. Log:\n{Log}");
+                if (Process.HasExited)
+                {
+                    Process.WaitForExit();
+                    throw new InvalidOperationException($"padofs exited with {Process.ExitCode} before serving. Log:\n{Log}");
+                }
+
+                if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new TimeoutException($"padofs did not serve within 30 s. Log:\n{Log}");
+                }
+
+                Thread.Sleep(50);
             }
 
-            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException($"padofs did not mount within 30 s. Log:\n{Log}");
-            }
-
-            Thread.Sleep(50);
+            return this;
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
+
+    private bool FoundHttpAddress()
+    {
+        if (ServingAt().Match(Log) is { Success: true } match)
+        {
+            HttpAddress = new Uri(match.Groups[1].Value + "/");
+        }
+
+        return HttpAddress is not null;
+    }
+
+    [GeneratedRegex(@"over HTTP and WebDAV at (http://[^ ]+) ")]
+    private static partial Regex ServingAt();
 
     private void Append(string? line)
     {

@@ -208,6 +208,8 @@ public sealed class SharedSlideMountTests
         Assert.False(File.Exists(daemon.PathOf("new.txt")));
     }
 
+    internal static IReadOnlyList<string> GoodSlides => s_goodSlides;
+
     internal static IEnumerable<object> AllSharedSlides() =>
         s_goodSlides.Concat(s_badSlides).Select(slide => (object)new { urlpath = SharedSlides.PathOf(slide) });
 

@@ -36,7 +36,7 @@ internal static class ServeCommand
         Examples:
           padofs serve slides.json                                  # http://127.0.0.1:8080/
           python3 -c 'import zarr; print(zarr.open_group("http://127.0.0.1:8080/slide.svs.zarr", mode="r")["0"])'
-          mount -t davfs http://127.0.0.1:8080/ /mnt/dav              # davfs2, read only
+          mount -t davfs -o ro http://127.0.0.1:8080/ /mnt/dav        # davfs2; needs buf_size 64 in davfs2.conf on 6.x kernels
           PADOFS__HTTP__TOKEN=$(openssl rand -hex 16) padofs serve slides.json --listen http://0.0.0.0:8080
 
         Exit status: 0 once SIGINT or SIGTERM stopped it; 2 for a broken config, before serving, every problem

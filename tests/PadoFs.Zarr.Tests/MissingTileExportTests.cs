@@ -1,7 +1,5 @@
 using PadoFs.Images;
 using PadoFs.Testing;
-using PadoFs.Zarr.Export;
-using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Tests;
 
@@ -22,21 +20,13 @@ public sealed class MissingTileExportTests
         using var folder = new TemporaryDirectory();
         var path = folder.File(slide);
         Python.RunOracle("missing_tile_slide.py", [SharedSlides.PathOf(slide), path, "0", .. tiles.Select(tile => tile.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var target = folder.File("slide.zarr");
         using (var image = new Image(path).Open())
         {
             Assert.Equal("openslide", image.PadoInfo.PadoImageBackend);
             var sizes = image.GetChunkSizes(0);
             Assert.All(tiles, tile => Assert.Equal(0, sizes[tile / sizes.GetLength(1), tile % sizes.GetLength(1)]));
-            ZarrDirectoryWriter.Write(new SlideStore(image, new SlideStoreOptions()), target);
         }
 
-        var levels = ZarrOracle.CompareWithReference(target, path, ZarrLayout.Pado);
-        Assert.NotEmpty(levels);
-        foreach (var (level, comparison) in levels)
-        {
-            Assert.Equal(comparison.ReferenceShape, comparison.Shape);
-            Assert.True(comparison.DifferingSamples == 0, $"{slide} level {level}: {comparison.DifferingSamples} samples differ from OpenSlide's");
-        }
+        Assert.True(TifffileAssertions.AssertEveryLevelExportedEqualsTheReference(path, ZarrLayout.Pado) > 0);
     }
 }

@@ -53,6 +53,42 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("4D-series.ome.tiff")]
+    [InlineData("qupath-cells-2c.ome.tif")]
+    [InlineData("qupath-cells.ome.tif")]
+    [InlineData("smalltif.tif")]
+    [InlineData("test_orient3.tif")]
+    public void Inspect_json_gives_every_levels_axes_and_shape_as_tifffile(string slide)
+    {
+        var path = SharedSlides.PathOf(slide);
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path, "--json");
+        Assert.True(exitCode == 0, stderr);
+        using var ours = JsonDocument.Parse(stdout);
+        using var oracle = JsonDocument.Parse(Python.RunOracle("tifffile_zarray.py", path));
+        var levels = ours.RootElement.GetProperty("levels").EnumerateArray().ToList();
+        var expected = oracle.RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(expected.Count, levels.Count);
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var axes = string.Concat(expected[i].GetProperty("zattrs").GetProperty("_ARRAY_DIMENSIONS").EnumerateArray().Select(d => d.GetString()));
+            Assert.Equal(axes, levels[i].GetProperty("axes").GetString());
+            Assert.Equal(
+                expected[i].GetProperty("zarray").GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()),
+                levels[i].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+        }
+    }
+
+    [Fact]
+    public void Inspect_text_shows_each_levels_axes_and_shape()
+    {
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", SharedSlides.PathOf("4D-series.ome.tiff"));
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("  TZYX  (7, 5, 167, 439)", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(TiffSlides))]
     public void Chunk_sizes_of_every_level_equal_tifffiles_byte_counts(string slide)
     {

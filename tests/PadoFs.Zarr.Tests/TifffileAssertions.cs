@@ -6,7 +6,7 @@ using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Zarr.Tests;
 
-/// <summary>Checks that a TIFF our reader reads is tifffile's series 0, through an export and through the store.</summary>
+/// <summary>Checks that a TIFF our reader reads is tifffile's series 0 (and an OpenSlide slide OpenSlide's levels), through an export and through the store.</summary>
 internal static class TifffileAssertions
 {
     /// <summary>Exports the slide in <paramref name="layout"/> and checks every level against the reference reader; returns the level count.</summary>

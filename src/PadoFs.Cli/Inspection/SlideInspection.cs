@@ -73,6 +73,14 @@ internal sealed class SlideInspection
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("level", level.Level);
+                writer.WriteString("axes", level.Axes);
+                writer.WriteStartArray("shape");
+                foreach (var size in level.Shape)
+                {
+                    writer.WriteNumberValue(size);
+                }
+
+                writer.WriteEndArray();
                 writer.WriteNumber("width", level.Width);
                 writer.WriteNumber("height", level.Height);
                 writer.WriteNumber("downsample", level.Downsample);
@@ -104,11 +112,11 @@ internal sealed class SlideInspection
             : "  mpp       unknown (no resolution in the file)");
         output.WriteLine(string.Create(culture, $"  associated images: {(AssociatedImages.Count == 0 ? "(none)" : string.Join(", ", AssociatedImages))}"));
         output.WriteLine("  levels:");
-        output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes");
+        output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes  axes  shape");
         foreach (var level in Levels)
         {
             output.WriteLine(string.Create(culture,
-                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}"));
+                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}  {level.Axes,-4}  ({string.Join(", ", level.Shape)})"));
         }
 
         output.WriteLine(string.Create(culture, $"  properties ({Properties.Count}):"));
@@ -129,6 +137,6 @@ internal sealed class SlideInspection
             }
         }
 
-        return new LevelInspection(level.Index, level.Width, level.Height, level.Downsample, level.ChunkWidth, level.ChunkHeight, level.ChunkRows, level.ChunkColumns, stored);
+        return new LevelInspection(level.Index, level.Grid.Axes, level.Grid.Shape.ToArray(), level.Width, level.Height, level.Downsample, level.ChunkWidth, level.ChunkHeight, level.ChunkRows, level.ChunkColumns, stored);
     }
 }

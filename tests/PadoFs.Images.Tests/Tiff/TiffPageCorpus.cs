@@ -30,6 +30,9 @@ public sealed class TiffPageCorpus : OracleFileSet
         "jp2k-rgb-tiled.tif",
         "jp2k-uint16-tiled-lossless.tif",
         "lzw-rgb-strips-predictor.tif",
+        "jpeg-grey-alpha-tiled.tif",
+        "jpeg-4-samples-strips.tif",
+        "jpeg-grey-alpha-planar-tiled.tif",
     ];
 
     public TiffPageCorpus()

@@ -37,6 +37,21 @@ public sealed class TiffPageDecoderOracleTests(TiffPageCorpus corpus) : IClassFi
         AssertEveryChunk(SharedSlides.PathOf(name));
     }
 
+    [Theory]
+    [InlineData("small_la.tiff")]
+    [InlineData("jpeg-grey-alpha-tiled.tif")]
+    [InlineData("jpeg-4-samples-strips.tif")]
+    public void A_JPEG_of_grey_and_extra_samples_in_one_stream_equals_an_independent_decoder(string name)
+    {
+        var path = name == "small_la.tiff" ? SharedSlides.PathOf(name) : corpus.PathOf(name);
+        var oracle = Assert.Single(PageOracle.Of(path));
+
+        // Debian's tifffile has no JPEG codec and TurboJPEG refuses such streams: the oracle must have read it.
+        Assert.True(oracle.Error is null, oracle.Error);
+        Assert.Contains(oracle.Reader, (string[])["gdal", "vips"]);
+        AssertEveryChunk(path);
+    }
+
     [Fact]
     public void A_page_of_an_unknown_compression_is_refused_with_its_code()
     {

@@ -5,14 +5,16 @@
       Writes small TIFFs into OUTDIR: signed and unsigned 8/16/32-bit and 16/32/64-bit float samples, big- and
       little-endian, horizontal and floating-point predictors, planar RGB, RGBA, min-is-white, palette, ZSTD,
       WebP and JPEG 2000 (tifffile writes what it can encode without imagecodecs; libvips re-encodes tifffile's
-      uncompressed files for the rest). Prints the JSON list of file names.
+      uncompressed files for the rest), and JPEG pages of grey plus extra samples in one stream or in separate
+      planes (GDAL writes those). Prints the JSON list of file names.
   tiff_page_pixels.py pages FILE OUTDIR
       For every page (the main IFD chain, then the SubIFD pages tifffile's series reach), writes
       OUTDIR/<IFD offset>.raw: the page as tifffile's page.asarray() gives it (axes YX, YXS or SYX, tifffile's
       dtype), little-endian. tifffile decodes where Debian's tifffile can without imagecodecs; Pillow's
       OpenJPEG decoder decodes JPEG 2000 chunk by chunk, giving the components as imagecodecs' jpeg2k_decode
       does for tifffile (libvips would turn every 3-band one from YCbCr to RGB); libvips or Pillow (libtiff)
-      decode the other compressions. Prints JSON: per page its offset, shape, dtype and reader,
+      decode the other compressions, and GDAL (libtiff and libjpeg) the JPEG pages of more than one grey
+      sample, which libvips and Pillow refuse. Prints JSON: per page its offset, shape, dtype and reader,
       or the reason no reader here decodes it.
 """
 
@@ -117,7 +119,24 @@ def corpus(outdir):
         vips_resave(gray16, path("jp2k-uint16-tiled-lossless.tif"), "--tile", "--tile-width", "64", "--tile-height", "64",
                     "--compression", "jp2k", "--lossless")
         vips_resave(rgb, path("lzw-rgb-strips-predictor.tif"), "--compression", "lzw", "--predictor", "horizontal")
+    gdal_write(path("jpeg-grey-alpha-tiled.tif"), pattern((300, 517, 2), "u1", 30), "TILED=YES", "BLOCKXSIZE=128",
+               "BLOCKYSIZE=64", "JPEG_QUALITY=80")
+    gdal_write(path("jpeg-4-samples-strips.tif"), pattern((123, 201, 4), "u1", 31), "BLOCKYSIZE=40")
+    gdal_write(path("jpeg-grey-alpha-planar-tiled.tif"), pattern((150, 140, 2), "u1", 32), "TILED=YES",
+               "BLOCKXSIZE=64", "BLOCKYSIZE=64", "INTERLEAVE=BAND")
     return written
+
+
+def gdal_write(path, data, *options):
+    """A JPEG-compressed MinIsBlack TIFF of H x W x S samples, as GDAL (libtiff and libjpeg) writes it."""
+    from osgeo import gdal
+    gdal.UseExceptions()
+    height, width, bands = data.shape
+    dataset = gdal.GetDriverByName("GTiff").Create(path, width, height, bands, gdal.GDT_Byte,
+                                                   ["COMPRESS=JPEG", "PHOTOMETRIC=MINISBLACK", *options])
+    for band in range(bands):
+        dataset.GetRasterBand(band + 1).WriteArray(data[..., band])
+    dataset.FlushCache()
 
 
 def pages_of(tif):
@@ -211,6 +230,20 @@ def pillow_decode(path, page, index, subifd):
     return layout(array if array.ndim == 3 else array[..., None], page)
 
 
+def gdal_decode(path, page, index, subifd):
+    """A JPEG page of grey plus extra samples, which libjpeg decodes component by component for GDAL."""
+    if subifd is not None or page.compression != 7 or page.photometric != 1:
+        return None
+    from osgeo import gdal
+    gdal.UseExceptions()
+    try:
+        dataset = gdal.Open(f"GTIFF_DIR:{index + 1}:{path}")
+        array = numpy.stack([dataset.GetRasterBand(band + 1).ReadAsArray() for band in range(dataset.RasterCount)], -1)
+    except RuntimeError:
+        return None
+    return layout(array, page)
+
+
 def layout(array, page):
     """An H x W x S array in tifffile's page axes and dtype."""
     if array.shape[2] != page.samplesperpixel or array.dtype.itemsize != page.dtype.itemsize:
@@ -238,6 +271,8 @@ def pages(path, outdir):
                 array, reader = vips_decode(path, page, index, subifd), "vips"
             if array is None and subifd is None:
                 array, reader = pillow_decode(path, page, index, subifd), "pillow"
+            if array is None:
+                array, reader = gdal_decode(path, page, index, subifd), "gdal"
             if array is None:
                 entry["error"] = f"no reader here decodes compression {int(page.compression)} of page {index}"
             else:

@@ -12,9 +12,10 @@ In the ome-ngff layout the reference is moved to the array's axes (its _ARRAY_DI
 as c. Reference pixels: for OpenSlide's vendor formats, openslide-python's read_region of the whole level (composited
 over the slide's background colour by PadoFs's documented rule); for every other TIFF (what OpenSlide calls
 generic-tiff, or cannot open), tifffile's series 0 levels, as pado reads them (where tifffile lacks the codec,
-Pillow's libtiff, or libvips for pages in SubIFDs).
+Pillow's libtiff, libvips for pages in SubIFDs, GDAL for JPEG pages of grey plus alpha, which Pillow refuses).
 Prints one JSON object: per level the shapes and how many samples differ.
 """
+import contextlib
 import json
 import sys
 
@@ -54,14 +55,22 @@ def tifffile_levels(path):
         try:
             return series.levels[level].asarray()
         except ValueError:
-            # Without imagecodecs tifffile decodes no LZW or PackBits: Pillow's libtiff reads those pages (of the
-            # main IFD chain), samples interleaved, which are moved to where tifffile puts them.
+            # Without imagecodecs tifffile decodes no LZW, PackBits or JPEG: Pillow's libtiff reads those pages (of the
+            # main IFD chain), samples interleaved, which are moved to where tifffile puts them; GDAL the files Pillow
+            # refuses (JPEG of grey plus alpha).
             from PIL import Image
             planes = []
-            with Image.open(path) as image:
+            try:
+                image = Image.open(path)
+            except OSError:
+                image = None
+            with image or contextlib.nullcontext():
                 for page in series.levels[level].pages:
                     if len(page.treeindex) > 1:
                         planes.append(vips_subifd(path, page))
+                        continue
+                    if image is None:
+                        planes.append(gdal_page(path, page))
                         continue
                     image.seek(page.index)
                     plane = stored_orientation(np.asarray(image), page)
@@ -71,6 +80,15 @@ def tifffile_levels(path):
             return np.stack(planes).reshape(series.levels[level].shape)
 
     return len(series.levels), read, [series.levels[level].axes for level in range(len(series.levels))]
+
+
+def gdal_page(path, page):
+    """A page of the main IFD chain decoded by GDAL (libtiff and libjpeg), samples as tifffile's page axes put them."""
+    from osgeo import gdal
+    gdal.UseExceptions()
+    dataset = gdal.Open(f"GTIFF_DIR:{page.index + 1}:{path}")
+    bands = [dataset.GetRasterBand(band + 1).ReadAsArray() for band in range(dataset.RasterCount)]
+    return np.stack(bands, 0 if page.keyframe.planarconfig == 2 else -1).reshape(page.shape)
 
 
 def vips_subifd(path, page):

@@ -8,19 +8,25 @@ namespace PadoFs.Images.Backends.OpenSlide;
 /// The chunk sources of an OpenSlide slide that is a TIFF: a level whose stored tiles our reader decodes to exactly
 /// the pixels OpenSlide hands out is read tile by tile from the file (one decode per chunk, the stored pixels also at
 /// levels whose downsample is not an integer, where OpenSlide's regions would resample at sub-pixel offsets); any
-/// other level through OpenSlide's regions.
+/// other level, and the tiles OpenSlide paints itself where the file leaves one out, through OpenSlide's regions.
 /// </summary>
 internal static class OpenSlideTiffLevels
 {
     public static IChunkSource[] ChunkSources(OpenSlideBackend backend, TiffFile? tiff)
     {
         var sources = new IChunkSource[backend.Levels.Count];
+        var pages = new TiffPage?[sources.Length];
         for (var level = 0; level < sources.Length; level++)
         {
-            var page = tiff is null ? null : FindStoredLevel(tiff, backend.Levels[level], backend.PixelFormat.BytesPerPixel);
-            sources[level] = page is not null && DirectDecoder(tiff!, page, backend) is { } decoder
-                ? TiffLevelChunks.OfPage(tiff!, decoder)
-                : new OpenSlideRegionChunks(backend, level);
+            pages[level] = tiff is null ? null : FindStoredLevel(tiff, backend.Levels[level], backend.PixelFormat.BytesPerPixel);
+        }
+
+        var missing = OpenSlideMissingTiles.Find(pages, backend.Properties.GetValueOrDefault(SlidePropertyNames.Vendor));
+        for (var level = 0; level < sources.Length; level++)
+        {
+            sources[level] = pages[level] is not { } page || DirectDecoder(tiff!, page, backend) is not { } decoder ? new OpenSlideRegionChunks(backend, level)
+                : missing[level] is { Count: > 0 } painted ? new OpenSlideTiffTileChunks(TiffLevelChunks.OfPage(tiff!, decoder), backend, level, painted)
+                : TiffLevelChunks.OfPage(tiff!, decoder);
         }
 
         return sources;

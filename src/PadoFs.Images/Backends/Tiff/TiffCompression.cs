@@ -42,7 +42,8 @@ internal static class TiffCompression
             Deflate or ObsoleteDeflate => DeflateDecoder.Instance,
             PackBits => PackBitsDecoder.Instance,
             Zstd => ZstdDecoder.Instance,
-            Jpeg when JpegColorSpaceOf(page) is { } colorSpace => new JpegChunkDecoder(page.JpegTables, colorSpace, width, height, page.SamplesPerPixel, !page.IsTiled),
+            Jpeg when JpegColorSpaceOf(page) is { } colorSpace => new JpegChunkDecoder(page.JpegTables, colorSpace, width, height, samples, !page.IsTiled),
+            Jpeg when IsJpegOfSeparateComponents(page) => new JpegComponentsChunkDecoder(page.JpegTables, width, height, page.SamplesPerPixel, !page.IsTiled),
             AperioJpeg2000YCbCr or Jpeg2000Lossy or AperioJpeg2000Rgb or Jpeg2000 when page.SampleFormat is 1 or 2 && page.BitsPerSample is 8 or 16 =>
                 new Jpeg2000ChunkDecoder(page.Compression, width, height, samples, page.BitsPerSample / 8),
             WebP when page.PlanarConfiguration == 1 && page.SamplesPerPixel is 3 or 4 && page.BitsPerSample == 8 && page.SampleFormat == 1 =>
@@ -63,9 +64,13 @@ internal static class TiffCompression
 
     private static JpegColorSpace? JpegColorSpaceOf(TiffPage page) => (page.Photometric, page.SamplesPerPixel, page.PlanarConfiguration, page.BitsPerSample) switch
     {
-        (TiffPhotometric.MinIsBlack, 1, _, 8) => JpegColorSpace.Gray,
+        (TiffPhotometric.MinIsBlack, 1, _, 8) or (TiffPhotometric.MinIsBlack, _, 2, 8) => JpegColorSpace.Gray,
         (TiffPhotometric.Rgb, 3, 1, 8) => JpegColorSpace.Rgb,
         (TiffPhotometric.YCbCr, 3, 1, 8) => JpegColorSpace.YCbCr,
         _ => null,
     };
+
+    // Grey with alpha or other extra samples in one stream: components that no colour transform joins.
+    private static bool IsJpegOfSeparateComponents(TiffPage page) =>
+        page.Photometric == TiffPhotometric.MinIsBlack && page.SamplesPerPixel > 1 && page.PlanarConfiguration == 1 && page.BitsPerSample == 8;
 }

@@ -44,15 +44,7 @@ internal static class JpegTileDecoder
         try
         {
             var length = JpegTileStream.Assemble(tile, jpegTables, colorSpace, stream, out var frame);
-            if (frame.Width != width || frame.Height > height || (frame.Height != height && !isStrip) || frame.Height == 0)
-            {
-                throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels, the tile {width} x {height}");
-            }
-
-            if (frame.Components != samples)
-            {
-                throw new TileDecodeException(CodecName, $"the stream has {frame.Components} components, photometric {colorSpace} needs {samples}");
-            }
+            CheckFrame(frame, width, height, isStrip, samples);
 
             TurboJpegDecompressor.ForCurrentThread.Decompress(stream.AsSpan(0, length), destination, width, frame.Height, pixelFormat, samples);
             return frame.Height;
@@ -60,6 +52,62 @@ internal static class JpegTileDecoder
         finally
         {
             ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+
+    /// <summary>
+    /// Decodes a tile of <paramref name="components"/> components that no colour transform joins (grey plus alpha, or
+    /// more samples of a MinIsBlack page) into <paramref name="destination"/>, samples interleaved: each component is
+    /// split into a greyscale stream of its own (<see cref="JpegComponentSplitter"/>) and decoded as grey.
+    /// </summary>
+    /// <returns>The rows decoded: <paramref name="height"/>, or fewer for a short strip.</returns>
+    /// <exception cref="TileDecodeException">the tile is corrupt, of another size or component count, or not one the splitter takes.</exception>
+    public static int DecodeComponents(ReadOnlySpan<byte> tile, ReadOnlySpan<byte> jpegTables, int components, int width, int height, Span<byte> destination, bool isStrip)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(components, 2);
+        if (destination.Length < (long)width * height * components)
+        {
+            throw new ArgumentException($"A {width} x {height} x {components} tile needs {(long)width * height * components} bytes, the destination has {destination.Length}.", nameof(destination));
+        }
+
+        var stream = ArrayPool<byte>.Shared.Rent(JpegTileStream.MaxLength(tile.Length, jpegTables.Length));
+        var outputs = new JpegBitWriter[components];
+        byte[]? plane = null;
+        try
+        {
+            var length = JpegTileStream.Assemble(tile, jpegTables, JpegColorSpace.Gray, stream, out var frame);
+            CheckFrame(frame, width, height, isStrip, components);
+            for (var c = 0; c < components; c++)
+            {
+                outputs[c] = new JpegBitWriter(ArrayPool<byte>.Shared.Rent(JpegComponentSplitter.MaxComponentStreamLength(length)));
+            }
+
+            JpegComponentSplitter.Split(stream.AsSpan(0, length), outputs);
+            var pixels = width * frame.Height;
+            plane = ArrayPool<byte>.Shared.Rent(pixels);
+            for (var c = 0; c < components; c++)
+            {
+                TurboJpegDecompressor.ForCurrentThread.Decompress(outputs[c].Written, plane, width, frame.Height, TurboJpegNative.PixelFormatGray, 1);
+                for (int pixel = 0, sample = c; pixel < pixels; pixel++, sample += components)
+                {
+                    destination[sample] = plane[pixel];
+                }
+            }
+
+            return frame.Height;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stream);
+            foreach (var output in outputs)
+            {
+                output?.ReturnBuffer();
+            }
+
+            if (plane is not null)
+            {
+                ArrayPool<byte>.Shared.Return(plane);
+            }
         }
     }
 
@@ -84,6 +132,19 @@ internal static class JpegTileDecoder
         finally
         {
             ArrayPool<byte>.Shared.Return(stream);
+        }
+    }
+
+    private static void CheckFrame(JpegFrameHeader frame, int width, int height, bool isStrip, int samples)
+    {
+        if (frame.Width != width || frame.Height > height || (frame.Height != height && !isStrip) || frame.Height == 0)
+        {
+            throw new TileDecodeException(CodecName, $"the stream is {frame.Width} x {frame.Height} pixels, the tile {width} x {height}");
+        }
+
+        if (frame.Components != samples)
+        {
+            throw new TileDecodeException(CodecName, $"the stream has {frame.Components} components, the image {samples} samples");
         }
     }
 }

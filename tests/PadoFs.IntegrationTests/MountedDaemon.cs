@@ -6,7 +6,8 @@ using PadoFs.Testing;
 namespace PadoFs.IntegrationTests;
 
 /// <summary>
-/// A running <c>padofs mount</c> daemon over a config written for the test, in a folder of its own. Disposing it
+/// A running <c>padofs mount</c> daemon over a config written for the test, or over pado dataset folders given
+/// with <c>--dataset</c>, in a folder of its own. Disposing it
 /// always leaves no mount and no process behind: SIGTERM first, then SIGKILL and a lazy unmount.
 /// </summary>
 internal sealed class MountedDaemon : IDisposable
@@ -14,13 +15,30 @@ internal sealed class MountedDaemon : IDisposable
     private readonly StringBuilder _log = new();
     private readonly TemporaryDirectory _folder = new();
 
-    private MountedDaemon(object config, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher)
+    private MountedDaemon(object? config, IReadOnlyList<string> datasets, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher, string? workingFolder)
     {
         MountPoint = Path.Combine(_folder.Path, "mnt");
         Directory.CreateDirectory(MountPoint);
-        ConfigPath = _folder.File("padofs.json");
-        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
-        Process = PadofsCommand.Start(["mount", ConfigPath, "--mountpoint", MountPoint], environment, launcher);
+        List<string> arguments = ["mount"];
+        if (config is null)
+        {
+            ConfigPath = "--dataset";
+        }
+        else
+        {
+            ConfigPath = _folder.File("padofs.json");
+            File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
+            arguments.Add(ConfigPath);
+        }
+
+        arguments.AddRange(["--mountpoint", MountPoint]);
+
+        foreach (var dataset in datasets)
+        {
+            arguments.AddRange(["--dataset", dataset]);
+        }
+
+        Process = PadofsCommand.Start(arguments, environment, launcher, workingFolder);
         Process.ErrorDataReceived += (_, line) => Append(line.Data);
         Process.OutputDataReceived += (_, line) => Append(line.Data);
         Process.BeginErrorReadLine();
@@ -52,7 +70,18 @@ internal sealed class MountedDaemon : IDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyList<string>? launcher = null)
     {
-        var daemon = new MountedDaemon(new { layout, images }, environment, launcher);
+        return Mounted(new MountedDaemon(new { layout, images }, [], environment, launcher, workingFolder: null));
+    }
+
+    /// <summary>
+    /// Starts <c>padofs mount --dataset DIR...</c>, with no config, in <paramref name="workingFolder"/> (what relative
+    /// dataset folders and urlpaths are relative to), and waits until the mount is served.
+    /// </summary>
+    public static MountedDaemon StartDatasets(IReadOnlyList<string> datasets, string workingFolder, IReadOnlyDictionary<string, string>? environment = null) =>
+        Mounted(new MountedDaemon(null, datasets, environment, launcher: null, workingFolder));
+
+    private static MountedDaemon Mounted(MountedDaemon daemon)
+    {
         try
         {
             daemon.WaitUntilMounted();

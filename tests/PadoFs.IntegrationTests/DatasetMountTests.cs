@@ -40,14 +40,7 @@ public sealed class DatasetMountTests
         Assert.Equal(folders.Order(StringComparer.Ordinal), SlideFolders(daemon.MountPoint).Order(StringComparer.Ordinal));
         for (var i = 0; i < slides.Length; i++)
         {
-            using var result = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", daemon.PathOf(folders[i]), SharedSlides.PathOf(slides[i].Slide), layout));
-            var levels = result.RootElement.GetProperty("levels").EnumerateObject().ToList();
-            Assert.NotEmpty(levels);
-            foreach (var level in levels)
-            {
-                Assert.Equal(level.Value.GetProperty("reference_shape").EnumerateArray().Select(d => d.GetInt64()), level.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
-                Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{folders[i]} level {level.Name} differs ({layout})\n{daemon.Log}");
-            }
+            AssertReadsAsReference(daemon, folders[i], slides[i].Slide, layout);
         }
 
         Assert.DoesNotContain(" warn: ", daemon.Log, StringComparison.Ordinal);
@@ -119,7 +112,7 @@ public sealed class DatasetMountTests
 
         var (exitCode, stdout, stderr) = PadofsCommand.Run("record", "--dataset", dataset);
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, exitCode);
         using var records = JsonDocument.Parse(stdout);
         var record = Assert.Single(records.RootElement.EnumerateArray());
         Assert.Equal(["s", "a", "small.svs"], record.GetProperty("image_id").EnumerateArray().Select(part => part.GetString()));
@@ -164,12 +157,18 @@ public sealed class DatasetMountTests
         return found;
     }
 
-    private static void AssertReadsAsReference(MountedDaemon daemon, string folder, string slide)
+    // zarr-python reads every level of the folder with the shape and pixels of the slide's reference reader.
+    private static void AssertReadsAsReference(MountedDaemon daemon, string folder, string slide, string layout = "pado")
     {
-        using var result = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", daemon.PathOf(folder), SharedSlides.PathOf(slide), "pado"));
+        using var result = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", daemon.PathOf(folder), SharedSlides.PathOf(slide), layout));
         var levels = result.RootElement.GetProperty("levels").EnumerateObject().ToList();
         Assert.NotEmpty(levels);
-        Assert.All(levels, level => Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{folder} level {level.Name} differs\n{daemon.Log}"));
+        foreach (var level in levels)
+        {
+            var shape = level.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64());
+            Assert.Equal(level.Value.GetProperty("reference_shape").EnumerateArray().Select(d => d.GetInt64()), shape);
+            Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{folder} level {level.Name} differs ({layout})\n{daemon.Log}");
+        }
     }
 
     // The one warning line that holds the text; the log is written by a background thread, a moment after the mount.

@@ -114,7 +114,7 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper output)
     public async Task A_mountpoint_already_mounted_is_refused_and_one_left_by_a_daemon_killed_under_load_is_recovered()
     {
         using var first = MountedDaemon.Start(SharedSlideMountTests.AllSharedSlides());
-        var second = PadofsCommand.Run("mount", first.ConfigPath, "--mountpoint", first.MountPoint);
+        var second = PadofsCommand.Run("mount", first.ConfigPath!, "--mountpoint", first.MountPoint);
         Assert.NotEqual(0, second.ExitCode);
         Assert.Contains("mounted", second.Stderr, StringComparison.OrdinalIgnoreCase);
 
@@ -144,7 +144,7 @@ public sealed class DaemonLifecycleTests(ITestOutputHelper output)
         Assert.All(errors, error => Assert.Contains(error.Trim(), new[] { "ECONNABORTED", "ENOTCONN" }));
         Assert.True(MountTable.IsMounted(first.MountPoint));
 
-        using var recovered = PadofsCommand.Start(["mount", first.ConfigPath, "--mountpoint", first.MountPoint]);
+        using var recovered = PadofsCommand.Start(["mount", first.ConfigPath!, "--mountpoint", first.MountPoint]);
         try
         {
             var deadline = Stopwatch.StartNew();

@@ -7,8 +7,9 @@ using PadoFs.Testing;
 namespace PadoFs.IntegrationTests;
 
 /// <summary>
-/// A running <c>padofs mount</c> (or <c>padofs serve</c>) daemon over a config written for the test, in a folder of its
-/// own. Disposing it always leaves no mount and no process behind: SIGTERM first, then SIGKILL and a lazy unmount.
+/// A running <c>padofs mount</c> (or <c>padofs serve</c>) daemon over a config written for the test, or over pado dataset
+/// folders given with <c>--dataset</c>, in a folder of its own. Disposing it always leaves no mount and no process
+/// behind: SIGTERM first, then SIGKILL and a lazy unmount.
 /// </summary>
 internal sealed partial class MountedDaemon : IDisposable
 {
@@ -18,13 +19,35 @@ internal sealed partial class MountedDaemon : IDisposable
     private readonly StringBuilder _log = new();
     private readonly TemporaryDirectory _folder = new();
 
-    private MountedDaemon(string command, object config, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string>? launcher)
+    private MountedDaemon(
+        string command,
+        object? config,
+        IReadOnlyList<string> datasets,
+        IReadOnlyDictionary<string, string>? environment,
+        IReadOnlyList<string>? launcher,
+        string? workingFolder = null)
     {
         MountPoint = Path.Combine(_folder.Path, "mnt");
         Directory.CreateDirectory(MountPoint);
-        ConfigPath = _folder.File("padofs.json");
-        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
-        Process = PadofsCommand.Start(command == "mount" ? ["mount", ConfigPath, "--mountpoint", MountPoint] : [command, ConfigPath], environment, launcher);
+        List<string> arguments = [command];
+        if (config is not null)
+        {
+            ConfigPath = _folder.File("padofs.json");
+            File.WriteAllText(ConfigPath, JsonSerializer.Serialize(config));
+            arguments.Add(ConfigPath);
+        }
+
+        if (command == "mount")
+        {
+            arguments.AddRange(["--mountpoint", MountPoint]);
+        }
+
+        foreach (var dataset in datasets)
+        {
+            arguments.AddRange(["--dataset", dataset]);
+        }
+
+        Process = PadofsCommand.Start(arguments, environment, launcher, workingFolder);
         Process.ErrorDataReceived += (_, line) => Append(line.Data);
         Process.OutputDataReceived += (_, line) => Append(line.Data);
         Process.BeginErrorReadLine();
@@ -33,7 +56,8 @@ internal sealed partial class MountedDaemon : IDisposable
 
     public string MountPoint { get; }
 
-    public string ConfigPath { get; }
+    /// <summary>The config the daemon was started on, or null when it mounts only <c>--dataset</c> folders.</summary>
+    public string? ConfigPath { get; }
 
     public Process Process { get; }
 
@@ -59,15 +83,22 @@ internal sealed partial class MountedDaemon : IDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyList<string>? launcher = null)
     {
-        var daemon = new MountedDaemon("mount", new { layout, images }, environment, launcher);
+        var daemon = new MountedDaemon("mount", new { layout, images }, [], environment, launcher);
         return daemon.WaitUntil(mounted: true, serving: false);
     }
+
+    /// <summary>
+    /// Starts <c>padofs mount --dataset DIR...</c>, with no config, in <paramref name="workingFolder"/> (what relative
+    /// dataset folders and urlpaths are relative to), and waits until the mount is served.
+    /// </summary>
+    public static MountedDaemon StartDatasets(IReadOnlyList<string> datasets, string workingFolder, IReadOnlyDictionary<string, string>? environment = null) =>
+        new MountedDaemon("mount", config: null, datasets, environment, launcher: null, workingFolder).WaitUntil(mounted: true, serving: false);
 
     /// <summary>Starts the daemon on <paramref name="config"/> (an object with images, an http section, a cache...) and
     /// waits until it serves: mounted for <c>mount</c>, listening for <c>serve</c> and for a mount config with http.</summary>
     public static MountedDaemon Start(string command, object config)
     {
-        var daemon = new MountedDaemon(command, config, environment: null, launcher: null);
+        var daemon = new MountedDaemon(command, config, [], environment: null, launcher: null);
         var serving = command == "serve" || JsonSerializer.SerializeToElement(config).TryGetProperty("http", out _);
         return daemon.WaitUntil(mounted: command == "mount", serving);
     }

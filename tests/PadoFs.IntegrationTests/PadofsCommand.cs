@@ -28,8 +28,15 @@ internal static class PadofsCommand
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts padofs; with a <paramref name="launcher"/> (a command and its arguments) through it, as <c>setpriv ... padofs</c>.</summary>
-    public static Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
+    /// <summary>
+    /// Starts padofs; with a <paramref name="launcher"/> (a command and its arguments) through it, as <c>setpriv ... padofs</c>;
+    /// in <paramref name="workingFolder"/> when given.
+    /// </summary>
+    public static Process Start(
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? launcher = null,
+        string? workingFolder = null)
     {
         var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : Executable)
         {
@@ -37,6 +44,7 @@ internal static class PadofsCommand
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingFolder ?? string.Empty,
         };
         if (launcher is { Count: > 0 })
         {

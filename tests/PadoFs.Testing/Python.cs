@@ -16,6 +16,10 @@ public static class Python
     public static string RunOracle(string script, params string[] arguments) =>
         Run([Path.Combine(OraclesDirectory, script), .. arguments], standardInput: null);
 
+    /// <summary>Runs an oracle script fed <paramref name="standardInput"/> and returns its standard output; fails on a non-zero exit.</summary>
+    public static string RunOracleWithInput(string script, string standardInput, params string[] arguments) =>
+        Run([Path.Combine(OraclesDirectory, script), .. arguments], standardInput);
+
     /// <summary>Runs a snippet of python, feeding <paramref name="standardInput"/>, and returns its standard output.</summary>
     public static string RunCode(string code, string standardInput) => Run(["-c", code], standardInput);
 

@@ -13,9 +13,6 @@ namespace PadoFs.WinFsp;
 [System.Runtime.Versioning.SupportedOSPlatform("windows")]
 public sealed unsafe class WinFspMount : IMountAdapter
 {
-    /// <summary>The label Explorer shows for the volume.</summary>
-    public const string VolumeLabel = "PadoFs";
-
     private const string FileSystemName = "PadoFs";
 
     private readonly WinFspLibrary _library;
@@ -61,7 +58,7 @@ public sealed unsafe class WinFspMount : IMountAdapter
         var parameters = VolumeParameters.For(tree.Root.Modified, FileSystemName);
         var callbacks = (FileSystemInterface*)NativeMemory.AllocZeroed((nuint)sizeof(FileSystemInterface));
         *callbacks = WinFspCallbacks.CreateTable();
-        var volume = new GCHandle<WinFspVolume>(new WinFspVolume(tree, VolumeLabel));
+        var volume = new GCHandle<WinFspVolume>(new WinFspVolume(tree, WinFspVolume.DefaultLabel));
         var status = library.Create(&parameters, callbacks, out var fileSystem);
         if (status != NtStatus.Success)
         {
@@ -84,7 +81,7 @@ public sealed unsafe class WinFspMount : IMountAdapter
             throw new IOException($"WinFsp could not mount the volume at {mountPoint} (NTSTATUS 0x{status:X8}).");
         }
 
-        WinFspLog.Mounted(logger, mountPoint, VolumeLabel);
+        WinFspLog.Mounted(logger, mountPoint, WinFspVolume.DefaultLabel);
         return mount;
     }
 

@@ -10,6 +10,9 @@ namespace PadoFs.WinFsp;
 /// </summary>
 internal sealed class WinFspVolume(MountTree tree, string label)
 {
+    /// <summary>The label Explorer shows for the volume.</summary>
+    public const string DefaultLabel = "PadoFs";
+
     private const ulong AllocationUnit = 4096;
 
     private readonly ulong _rootTime = FileTime(tree.Root.Modified);

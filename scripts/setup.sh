@@ -18,6 +18,8 @@ packages=(
   # tests: DICOM whole-slide fixtures written and read by tools nobody here wrote
   python3-pydicom dcmtk
   libfuse3-dev libopenjp2-7-dev gcc
+  # tests: WinFsp's struct layouts, measured by compiling its headers for Windows x64
+  gcc-mingw-w64-x86-64
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time
   # tests: zarrita, the JavaScript zarr reader, runs on node; viv, the browser viewer, in headless Chromium

@@ -50,6 +50,10 @@ internal static partial class DaemonHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSystemd();
+
+        // Started by the Windows service manager, the daemon reports to it and stops when the service is stopped;
+        // from a console nothing changes.
+        builder.Services.AddWindowsService(options => options.ServiceName = "PadoFs");
         builder.Services.AddSingleton(config);
         builder.Services.AddHostedService<MountService>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));

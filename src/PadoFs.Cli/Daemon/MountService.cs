@@ -4,6 +4,7 @@ using PadoFs.Fuse;
 using PadoFs.Http;
 using PadoFs.Mount.Configuration;
 using PadoFs.Mount.Session;
+using PadoFs.WinFsp;
 using PadoFs.Zarr;
 
 namespace PadoFs.Cli.Daemon;
@@ -26,8 +27,11 @@ internal sealed partial class MountService(MountConfig config, IHostApplicationL
             var cache = session.CacheDescription;
             if (config.MountPoint is { } mountPoint)
             {
-                var mount = session.Attach(FuseMount.Mount(session.Tree, mountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger));
-                LogMounted(config.Images.Count, mount.MountPoint, layout, config.Format.Version, cache);
+                // Windows has no FUSE: there the tree is a WinFsp volume at a drive letter ("Z:", "*" for a free one).
+                var mounted = OperatingSystem.IsWindows()
+                    ? session.Attach(WinFspMount.Mount(session.Tree, mountPoint, logger)).MountPoint
+                    : session.Attach(FuseMount.Mount(session.Tree, mountPoint, new FuseMountOptions { AllowOther = config.AllowOther }, logger)).MountPoint;
+                LogMounted(config.Images.Count, mounted, layout, config.Format.Version, cache);
             }
 
             if (config.Http is { } serving)

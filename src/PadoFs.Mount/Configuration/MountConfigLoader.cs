@@ -112,7 +112,7 @@ public static class MountConfigLoader
         var options = configuration.Get<MountOptions>() ?? new MountOptions();
 
         // A mount point given on the command line is relative to where the command runs, like any argument.
-        var mountPoint = mountPointOverride is null ? options.MountPoint : Path.GetFullPath(mountPointOverride);
+        var mountPoint = mountPointOverride is null ? options.MountPoint : DriveLetter.Resolve(mountPointOverride);
         if (purpose == MountPurpose.Serve)
         {
             mountPoint = null;
@@ -177,7 +177,7 @@ public static class MountConfigLoader
 
         return new MountConfig(
             fullPath,
-            mountPoint is null ? null : Path.GetFullPath(mountPoint, folder),
+            mountPoint is null ? null : DriveLetter.Resolve(mountPoint, folder),
             layout,
             budget,
             options.AllowOther,

@@ -79,7 +79,7 @@ internal static class RecordCommand
     {
         var images = new List<MountedImage>();
         var problems = new List<string>();
-        DatasetImages.Add(images, folders.Select(folder => Path.GetFullPath(folder)).ToList(), Environment.CurrentDirectory, problems);
+        DatasetImages.Add(images, folders.Select(folder => Path.GetFullPath(folder)).ToList(), Environment.CurrentDirectory, storageOptions: null, problems);
         Print(images.Select(image => image.Record));
         foreach (var problem in problems)
         {

@@ -10,7 +10,13 @@ namespace PadoFs.Mount.Configuration;
 public static class DatasetImages
 {
     /// <param name="workingFolder">what relative urlpaths in the datasets are relative to, as for pado.</param>
-    public static void Add(List<MountedImage> images, IReadOnlyList<string> datasetFolders, string workingFolder, List<string> warnings)
+    /// <param name="storageOptions">the mount's storage options, which remote dataset slides are read with.</param>
+    public static void Add(
+        List<MountedImage> images,
+        IReadOnlyList<string> datasetFolders,
+        string workingFolder,
+        IReadOnlyDictionary<string, string>? storageOptions,
+        List<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(datasetFolders);
@@ -31,7 +37,7 @@ public static class DatasetImages
                     continue;
                 }
 
-                var mounted = new MountedImage(index, image.Record, parts) { Label = image.Label };
+                var mounted = new MountedImage(index, image.Record, parts) { Label = image.Label, StorageOptions = storageOptions };
                 if (placement.Place(mounted) is { } clash)
                 {
                     warnings.Add($"{clash}; {image.Label} is left out");

@@ -172,7 +172,7 @@ public static class MountConfigLoader
         }
 
         var warnings = new List<string>();
-        DatasetImages.Add(images, datasets, Environment.CurrentDirectory, warnings);
+        DatasetImages.Add(images, datasets, Environment.CurrentDirectory, mountStorage, warnings);
         warnings.AddRange(SlideFileWarnings.Of(images, datasets.Count > 0));
 
         return new MountConfig(

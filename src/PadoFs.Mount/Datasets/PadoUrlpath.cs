@@ -1,22 +1,30 @@
 using System.Text.Json;
 using PadoFs.Images.Files;
+using PadoFs.Images.Sources;
 
 namespace PadoFs.Mount.Datasets;
 
 /// <summary>
-/// The local file a dataset record's <c>urlpath</c> names, found as pado finds it: a plain path or <c>file://</c>
-/// URL (fsspec), or pado's JSON form <c>{"fs": "&lt;fsspec filesystem as JSON&gt;", "path": "..."}</c> (what
+/// The slide a dataset record's <c>urlpath</c> names, found as pado finds it: a plain path or <c>file://</c> URL
+/// (fsspec), or pado's JSON form <c>{"fs": "&lt;fsspec filesystem as JSON&gt;", "path": "..."}</c> (what
 /// <c>urlpathlike_to_string</c> writes for an fsspec file). A relative path is relative to the working folder, as
-/// fsspec's local filesystem takes it, and <c>~</c> is the home folder. Other filesystems are refused.
+/// fsspec's local filesystem takes it, and <c>~</c> is the home folder. An s3 or http(s) object, as a URL or in the
+/// JSON form, stays its URL and is read as a remote slide. Other filesystems are refused.
 /// </summary>
 public static class PadoUrlpath
 {
     private static readonly string[] s_localProtocols = ["file", "local"];
 
-    /// <summary>The absolute local path, or null with the reason in <paramref name="problem"/>.</summary>
+    /// <summary>The absolute local path or the remote object's URL, or null with the reason in <paramref name="problem"/>.</summary>
     public static string? TryResolve(string urlpath, string workingFolder, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(urlpath);
+        if (RemoteUrlpath.TryParse(urlpath, out var remote))
+        {
+            problem = null;
+            return remote.OriginalString;
+        }
+
         var path = urlpath;
         if (urlpath.StartsWith('{') && urlpath.EndsWith('}'))
         {
@@ -28,7 +36,7 @@ public static class PadoUrlpath
         }
         else if (urlpath.Contains("::", StringComparison.Ordinal))
         {
-            problem = $"urlpath '{urlpath}' chains fsspec filesystems; only local files are mounted";
+            problem = $"urlpath '{urlpath}' chains fsspec filesystems; only local files and s3 or http(s) objects are mounted";
             return null;
         }
 
@@ -39,7 +47,7 @@ public static class PadoUrlpath
 
         if (!LocalUrlpath.TryResolve(path, out var local))
         {
-            problem = $"urlpath '{urlpath}' is not on the local filesystem; only local files are mounted";
+            problem = $"urlpath '{urlpath}' is not on the local filesystem; only local files and s3 or http(s) objects are mounted";
             return null;
         }
 
@@ -92,7 +100,7 @@ public static class PadoUrlpath
             {
                 if (!IsLocal(filesystem.RootElement, out var name))
                 {
-                    problem = $"urlpath is on the fsspec filesystem '{name}', not the local one; only local files are mounted";
+                    problem = $"urlpath is on the fsspec filesystem '{name}'; only local files and s3 or http(s) objects are mounted";
                     return null;
                 }
             }

@@ -126,14 +126,14 @@ public class PadoDatasetTests
     public void Given_bad_rows_then_each_is_one_line_naming_the_file_and_row_and_the_other_rows_are_kept()
     {
         using var dataset = new TemporaryDirectory();
-        var s3 = JsonSerializer.Serialize(new { fs = """{"cls": "s3fs.core.S3FileSystem", "protocol": ["s3", "s3a"], "args": []}""", path = "bucket/x.svs" });
+        var gcs = JsonSerializer.Serialize(new { fs = """{"cls": "gcsfs.core.GCSFileSystem", "protocol": ["gs", "gcs"], "args": []}""", path = "bucket/x.svs" });
         var negative = PadoImageStores.Row("ImageId('negative.svs')", s_small);
         negative["mpp_x"] = -1.0;
         PadoImageStores.Write(dataset.File("i.image.parquet"), [
             PadoImageStores.Row("ImageId('good.svs')", s_small),
             PadoImageStores.Row("ImageId('unterminated)", s_small),
-            PadoImageStores.Row("ImageId('remote.svs')", s3),
-            PadoImageStores.Row("ImageId('http.svs')", "https://example.org/x.svs"),
+            PadoImageStores.Row("ImageId('gcs.svs')", gcs),
+            PadoImageStores.Row("ImageId('ssh.svs')", "ssh://example.org/x.svs"),
             negative,
             PadoImageStores.Row("ImageId('also-good.svs')", s_cmu),
         ]);
@@ -145,10 +145,28 @@ public class PadoDatasetTests
         var file = dataset.File("i.image.parquet");
         Assert.Equal(4, problems.Count);
         Assert.StartsWith($"'{file}' row 1 (ImageId('unterminated)): ImageId has a string literal", problems[0], StringComparison.Ordinal);
-        Assert.Equal($"'{file}' row 2 (ImageId('remote.svs')): urlpath is on the fsspec filesystem 's3', not the local one; only local files are mounted", problems[1]);
-        Assert.Equal($"'{file}' row 3 (ImageId('http.svs')): urlpath 'https://example.org/x.svs' is not on the local filesystem; only local files are mounted", problems[2]);
+        Assert.Equal($"'{file}' row 2 (ImageId('gcs.svs')): urlpath is on the fsspec filesystem 'gs'; only local files and s3 or http(s) objects are mounted", problems[1]);
+        Assert.Equal($"'{file}' row 3 (ImageId('ssh.svs')): urlpath 'ssh://example.org/x.svs' is not on the local filesystem; only local files and s3 or http(s) objects are mounted", problems[2]);
         Assert.StartsWith($"'{file}' row 4 (ImageId('negative.svs')): 'mpp_x' must be a positive number", problems[3], StringComparison.Ordinal);
         Assert.All(problems, line => Assert.DoesNotContain('\n', line));
+    }
+
+    [Fact]
+    public void Given_rows_of_s3_and_http_objects_then_their_records_keep_the_urls_the_remote_reader_opens()
+    {
+        using var dataset = new TemporaryDirectory();
+        var s3 = JsonSerializer.Serialize(new { fs = """{"cls": "s3fs.core.S3FileSystem", "protocol": ["s3", "s3a"], "args": []}""", path = "bucket/x.svs" });
+        PadoImageStores.Write(dataset.File("i.image.parquet"), [
+            PadoImageStores.Row("ImageId('s3-json.svs')", s3),
+            PadoImageStores.Row("ImageId('s3-url.svs')", "s3://bucket/y.svs"),
+            PadoImageStores.Row("ImageId('http.svs')", "https://example.org/z.svs"),
+        ]);
+
+        var problems = new List<string>();
+        var images = PadoDataset.Read(dataset.Path, dataset.Path, problems);
+
+        Assert.Empty(problems);
+        Assert.Equal(["s3://bucket/x.svs", "s3://bucket/y.svs", "https://example.org/z.svs"], images.Select(image => image.Record.Urlpath));
     }
 
     public static TheoryData<string, string?, string> BadMetadata => new()

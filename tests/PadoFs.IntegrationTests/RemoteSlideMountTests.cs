@@ -166,6 +166,37 @@ public sealed class RemoteSlideMountTests : IDisposable
         _s3.Dispose();
     }
 
+    [Fact]
+    public void A_pado_dataset_of_s3_and_http_rows_mounts_them_as_remote_slides_read_with_the_mount_s_storage_options()
+    {
+        using var working = new TemporaryDirectory();
+        var dataset = Directory.CreateDirectory(working.File("remote-dataset")).FullName;
+        const string Slide = "cmu-1-small-region.svs";
+        var s3Json = JsonSerializer.Serialize(new { fs = """{"cls": "s3fs.core.S3FileSystem", "protocol": ["s3", "s3a"], "args": []}""", path = $"slides/{Slide}" });
+        PadoImageStores.Write(Path.Combine(dataset, "remote.image.parquet"), [
+            PadoImageStores.Row($"ImageId('over-http', '{Slide}')", _http.Nginx.UrlOf(Slide).ToString()),
+            PadoImageStores.Row($"ImageId('in-s3', '{Slide}', site='bucket')", s3Json),
+        ]);
+        var config = new
+        {
+            datasets = new[] { dataset },
+            storageOptions = new { key = S3rverServer.AccessKey, secret = S3rverServer.Secret, endpoint_url = _s3.BaseUrl.ToString() },
+        };
+
+        using var daemon = MountedDaemon.Start("mount", config);
+
+        foreach (var folder in new[] { $"over-http/{Slide}.zarr", $"bucket/in-s3/{Slide}.zarr" })
+        {
+            Assert.True(Directory.Exists(daemon.PathOf(folder)), $"{folder} is not mounted\n{daemon.Log}");
+            using var result = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", daemon.PathOf(folder), SharedSlides.PathOf(Slide), "pado"));
+            var levels = result.RootElement.GetProperty("levels").EnumerateObject().ToList();
+            Assert.NotEmpty(levels);
+            Assert.All(levels, level => Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{folder} level {level.Name} differs\n{daemon.Log}"));
+        }
+
+        Assert.DoesNotContain(" warn: ", daemon.Log, StringComparison.Ordinal);
+    }
+
     private object[] Records(IEnumerable<string> slides) =>
     [
         .. slides.SelectMany(slide => new object[]

@@ -10,7 +10,7 @@ namespace PadoFs.Mount.Configuration;
 public static class DatasetImages
 {
     /// <param name="workingFolder">what relative urlpaths in the datasets are relative to, as for pado.</param>
-    /// <param name="storageOptions">the mount's storage options, which remote dataset slides are read with.</param>
+    /// <param name="storageOptions">the mount's storage options, which the datasets' s3 slides are read with.</param>
     public static void Add(
         List<MountedImage> images,
         IReadOnlyList<string> datasetFolders,
@@ -37,7 +37,7 @@ public static class DatasetImages
                     continue;
                 }
 
-                var mounted = new MountedImage(index, image.Record, parts) { Label = image.Label, StorageOptions = storageOptions };
+                var mounted = new MountedImage(index, image.Record, parts) { Label = image.Label, StorageOptions = MountStorageOptions.For(image.Record.Urlpath, storageOptions) };
                 if (placement.Place(mounted) is { } clash)
                 {
                     warnings.Add($"{clash}; {image.Label} is left out");

@@ -298,7 +298,7 @@ public static class MountConfigLoader
                 var parts = ImageFolderNames.PartsOf(record, label, problems);
                 if (parts is not null)
                 {
-                    images.Add(new MountedImage(index, record, parts) { StorageOptions = storage ?? mountStorage });
+                    images.Add(new MountedImage(index, record, parts) { StorageOptions = storage ?? MountStorageOptions.For(record.Urlpath, mountStorage) });
                 }
             }
 

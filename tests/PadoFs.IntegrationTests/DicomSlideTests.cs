@@ -53,6 +53,18 @@ public sealed class DicomSlideTests(DicomSlides dicom) : IClassFixture<DicomSlid
         }
     }
 
+    [Fact]
+    public void Given_a_property_with_line_breaks_when_inspected_as_text_then_each_property_is_one_line()
+    {
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", dicom.Slides["boxes"]);
+        Assert.True(exitCode == 0, stderr);
+        var lines = stdout.Split('\n');
+        var comment = Assert.Single(lines, line => line.StartsWith("    dicom.ImageComments = ", StringComparison.Ordinal));
+        Assert.Contains("\\n", comment, StringComparison.Ordinal);
+        var start = Array.IndexOf(lines, lines.First(line => line.StartsWith("  properties (", StringComparison.Ordinal)));
+        Assert.All(lines[(start + 1)..].Where(line => line.Length > 0), line => Assert.Matches(@"^    [^ =]+ = ", line));
+    }
+
     [Theory]
     [MemberData(nameof(Broken))]
     public void Given_a_broken_DICOM_file_when_inspected_then_one_line_names_the_file_and_the_reason(string broken)

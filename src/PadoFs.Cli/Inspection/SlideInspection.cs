@@ -122,7 +122,8 @@ internal sealed class SlideInspection
         output.WriteLine(string.Create(culture, $"  properties ({Properties.Count}):"));
         foreach (var (key, value) in Properties)
         {
-            output.WriteLine(string.Create(culture, $"    {key} = {value}"));
+            // A value may hold line breaks (an Aperio description in a DICOM comment): each property stays one line.
+            output.WriteLine(string.Create(culture, $"    {key} = {value.ReplaceLineEndings("\\n")}"));
         }
     }
 

@@ -28,8 +28,8 @@ public sealed class BrowserViewerTests(VivPage page) : IClassFixture<VivPage>
     [Fact]
     public async Task Viv_draws_the_served_slide_as_openslide_thumbnails_it_when_the_page_origin_is_allowed()
     {
-        using var server = ServingDaemon.Start([new { urlpath = SharedSlides.PathOf(Slide) }], "ome-ngff", [page.Origin]);
-        var source = $"{server.Address}/{Slide}.zarr";
+        using var server = Serve(origins: [page.Origin]);
+        var source = server.UrlOf($"{Slide}.zarr");
         var (width, height) = await CanvasFor(source);
         using var folder = new TemporaryDirectory();
         var picture = folder.File("canvas.png");
@@ -62,16 +62,25 @@ public sealed class BrowserViewerTests(VivPage page) : IClassFixture<VivPage>
     [Fact]
     public void Without_the_page_origin_allowed_the_browser_refuses_the_slide_and_viv_draws_nothing()
     {
-        using var server = ServingDaemon.Start([new { urlpath = SharedSlides.PathOf(Slide) }], "ome-ngff", []);
+        using var server = Serve(origins: []);
         using var folder = new TemporaryDirectory();
         var picture = folder.File("canvas.png");
 
-        var rendering = page.Render($"{server.Address}/{Slide}.zarr", 383, 512, picture);
+        var rendering = page.Render(server.UrlOf($"{Slide}.zarr"), 383, 512, picture);
 
         Assert.StartsWith("failed: ", rendering.Status, StringComparison.Ordinal);
         Assert.Contains(rendering.Console, line => line.Contains("blocked by CORS policy", StringComparison.Ordinal) && line.Contains(page.Origin, StringComparison.Ordinal));
         Assert.False(File.Exists(picture));
     }
+
+    // padofs serve of the slide in the ome-ngff layout on a free loopback port, readable across origins from these.
+    private static MountedDaemon Serve(string[] origins) =>
+        MountedDaemon.Start("serve", new
+        {
+            layout = "ome-ngff",
+            http = new { listen = "http://127.0.0.1:0", origins },
+            images = new[] { new { urlpath = SharedSlides.PathOf(Slide) } },
+        });
 
     /// <summary>The canvas the slide's level 0, as served, fits: <see cref="CanvasSide"/> on its longer side.</summary>
     private static async Task<(int Width, int Height)> CanvasFor(string source)

@@ -6,7 +6,8 @@ namespace PadoFs.Images.Backends.OpenSlide;
 /// <summary>
 /// The chunks of an OpenSlide level read tile by tile from the file, except the tiles OpenSlide paints itself
 /// (<see cref="OpenSlideMissingTiles"/>): those are read through OpenSlide's regions, so a tile the file leaves out
-/// shows what OpenSlide shows there, the slide's background, not a black tile.
+/// shows what OpenSlide shows there, the slide's background, not a black tile, with the very pixels a read of the
+/// whole level gives (<see cref="OpenSlideLevelCells"/>).
 /// </summary>
 internal sealed class OpenSlideTiffTileChunks(TiffLevelChunks stored, OpenSlideBackend backend, int level, HashSet<long> paintedByOpenSlide) : IChunkSource
 {
@@ -25,9 +26,6 @@ internal sealed class OpenSlideTiffTileChunks(TiffLevelChunks stored, OpenSlideB
             return;
         }
 
-        var downsample = backend.Levels[level].Downsample;
-        var x = (long)Math.Round((long)column * Grid.ChunkWidth * downsample);
-        var y = (long)Math.Round((long)row * Grid.ChunkHeight * downsample);
-        backend.ReadRegion(level, x, y, Grid.ChunkWidth, Grid.ChunkHeight, destination);
+        OpenSlideLevelCells.Read(backend, level, (long)column * Grid.ChunkWidth, (long)row * Grid.ChunkHeight, Grid.ChunkWidth, Grid.ChunkHeight, destination);
     }
 }

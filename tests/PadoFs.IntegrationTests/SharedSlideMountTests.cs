@@ -16,7 +16,8 @@ public sealed class SharedSlideMountTests
     public static TheoryData<string> Layouts => ["pado", "ome-ngff"];
 
     private static readonly string[] s_goodSlides =
-        ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "qupath-cells-2c.ome.tif", "qupath-cells.ome.tif", "test_orient3.tif", "small_la.tiff"];
+        ["cmu-1-small-region.svs", "tcga-cr-7395.svs", "boxes.tiff", "small.svs", "smalltif.tif", "qupath-cells-2c.ome.tif", "qupath-cells.ome.tif", "test_orient3.tif", "small_la.tiff",
+         "4D-series.ome.tiff", "qupath-cells-gray32.tif", "ojpeg-tile.tif", "ndpi-dapi.ndpi"];
     private static readonly string[] s_badSlides = ["broken.svs", "unopenable.tiff", "unreadable.svs"];
 
     [Theory]

@@ -8,8 +8,9 @@ namespace PadoFs.Images.Backends.OpenSlide;
 /// </summary>
 /// <remarks>
 /// OpenSlide places a read at the level coordinate <c>x / downsample</c> of its level-0 origin <c>x</c>; unless that
-/// is an integer, cairo resamples every tile it paints (its default filter weighs each pixel with its right and lower
-/// neighbours by 1/512 each, so even a shift below 1/256 pixel changes values next to an edge). A whole-level read
+/// is an integer, cairo resamples every tile it paints (its default filter, a box in 256 phases, weighs in a pixel's
+/// right and lower neighbours by 1/512 each even at a shift below 1/256 pixel, which changes values next to an
+/// edge), and only an exactly integer shift copies the tile. A whole-level read
 /// is one such read per <see cref="RegionPlan.CellSize"/> cell of level pixels, from the level-0 origin
 /// <c>(long)(cell * CellSize * downsample)</c>, so its tiles land at the same fractional shift as a read from that
 /// cell's origin does. The rectangle is therefore read cell by cell, each from its cell's origin: up to a whole cell

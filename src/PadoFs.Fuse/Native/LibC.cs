@@ -37,20 +37,19 @@ internal static unsafe class LibC
     }
 
     /// <summary>
-    /// getfsstat(2) of macOS: every mounted filesystem, without waiting for any of them (MNT_NOWAIT). x86_64 has the
+    /// getfsstat(2) of macOS: every mounted filesystem, without waiting for any of them. x86_64 has the
     /// 64-bit-inode struct statfs under getfsstat$INODE64; arm64 has no other.
     /// </summary>
     public static Darwin.DarwinStatFs[] MountedFileSystems()
     {
-        const int NoWait = 2;
         var getfsstat = (delegate* unmanaged[Cdecl]<Darwin.DarwinStatFs*, int, int, int>)Export(["getfsstat$INODE64", "getfsstat"]);
-        for (var capacity = Math.Max(getfsstat(null, 0, NoWait), 0) + 8; ; capacity *= 2)
+        for (var capacity = Math.Max(getfsstat(null, 0, Darwin.DarwinFileModes.MNT_NOWAIT), 0) + 8; ; capacity *= 2)
         {
             var entries = new Darwin.DarwinStatFs[capacity];
             int count;
             fixed (Darwin.DarwinStatFs* buffer = entries)
             {
-                count = getfsstat(buffer, checked(capacity * sizeof(Darwin.DarwinStatFs)), NoWait);
+                count = getfsstat(buffer, checked(capacity * sizeof(Darwin.DarwinStatFs)), Darwin.DarwinFileModes.MNT_NOWAIT);
             }
 
             if (count < 0)

@@ -13,7 +13,7 @@ namespace PadoFs.Fuse.Tests;
 /// for a Mac. What it cannot check is the transcription itself: the fixture was written by hand from XNU's and Apple
 /// Libc's headers and from macFUSE's libfuse3 headers (the file names its sources), not compiled against them, since
 /// no macOS SDK or macFUSE exists here. Nor does anything here call macFUSE's library: that fuse_new_31 is exported
-/// and keeps the Darwin extensions off is taken from macFUSE's headers and release notes, not observed.
+/// and keeps the Darwin extensions off is taken from the issue and macFUSE's headers, not observed.
 /// </summary>
 [Trait("Category", "Fast")]
 public sealed class DarwinLayoutTests

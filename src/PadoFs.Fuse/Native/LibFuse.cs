@@ -6,7 +6,8 @@ namespace PadoFs.Fuse.Native;
 /// The entry points of libfuse3's high-level API that the adapter calls, resolved by their versioned names (the
 /// unversioned ones are macros in the headers): from libfuse3.so.3 on Linux, from macFUSE's libfuse3.4.dylib on macOS.
 /// macFUSE's library has no symbol versions; its plain fuse_new_31 is the compatibility entry point that passes
-/// libfuse a zeroed version, so the Darwin extensions stay off and the callbacks take the plain struct stat.
+/// libfuse a zeroed libfuse_version, so the Darwin extensions stay off and the callbacks take the plain struct stat
+/// (never observed here: no Mac runs these tests).
 /// </summary>
 internal sealed unsafe class LibFuse
 {

@@ -20,6 +20,8 @@ packages=(
   libfuse3-dev libopenjp2-7-dev gcc
   # tests: WinFsp's struct layouts, measured by compiling its headers for Windows x64
   gcc-mingw-w64-x86-64
+  # tests: the macOS and macFUSE struct layouts, measured by compiling for arm64 and x86_64 macOS
+  clang-14
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time
   # tests: zarrita, the JavaScript zarr reader, runs on node; viv, the browser viewer, in headless Chromium

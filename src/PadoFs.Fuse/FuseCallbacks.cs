@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PadoFs.Fuse.Native;
+using PadoFs.Fuse.Native.Darwin;
 using PadoFs.Mount.Tree;
 
 namespace PadoFs.Fuse;
@@ -43,8 +44,18 @@ internal static unsafe class FuseCallbacks
         CopyFileRange = &WriteRefusals.CopyFileRange,
     };
 
+    /// <summary>The same table in macFUSE's layout, with its own writing operations refused as well.</summary>
+    public static DarwinFuseOperations CreateDarwinTable()
+    {
+        var table = DarwinFuseOperations.Extending(CreateTable());
+        table.SetAttributes = &WriteRefusals.SetAttributes;
+        table.ChangeFlags = &WriteRefusals.ChangeFlags;
+        table.SetVolumeName = &WriteRefusals.SetVolumeName;
+        return table;
+    }
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void* Init(FuseConnectionInfo* connection, FuseConfig* config)
+    private static void* Init(FuseConnectionInfo* connection, void* config)
     {
         var privateData = LibFuse.Shared.GetContext()->PrivateData;
         try
@@ -61,7 +72,7 @@ internal static unsafe class FuseCallbacks
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int GetAttributes(byte* path, NativeStat* stat, FuseFileInfo* info)
+    private static int GetAttributes(byte* path, void* stat, FuseFileInfo* info)
     {
         try
         {
@@ -144,7 +155,7 @@ internal static unsafe class FuseCallbacks
     private static int ReadDirectory(
         byte* path,
         void* buffer,
-        delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int> fill,
+        delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> fill,
         long offset,
         FuseFileInfo* info,
         int flags)
@@ -161,7 +172,7 @@ internal static unsafe class FuseCallbacks
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int StatFileSystem(byte* path, NativeStatVfs* statistics)
+    private static int StatFileSystem(byte* path, void* statistics)
     {
         FuseFileSystem.FillFileSystemStatistics(statistics);
         return 0;

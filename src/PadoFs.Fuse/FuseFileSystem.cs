@@ -32,28 +32,26 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     /// <summary>Completes once the kernel's INIT has been answered: from then on requests are served.</summary>
     public Task Initialized => _initialized.Task;
 
-    public void Initialize(FuseConnectionInfo* connection, FuseConfig* config)
+    public void Initialize(FuseConnectionInfo* connection, void* config)
     {
-        // Nothing changes while mounted: names, attributes, absent names and file pages may all stay cached.
-        var timeout = options.CacheTimeout.TotalSeconds;
-        config->EntryTimeout = timeout;
-        config->AttributeTimeout = timeout;
-        config->NegativeTimeout = timeout;
-        config->KernelCache = 1;
-        config->DirectIo = 0;
-        config->AutoCache = 0;
+        FusePlatform.Configure(config, new FuseSettings(
+            // Nothing changes while mounted: names, attributes, absent names and file pages may all stay cached.
+            CacheTimeout: options.CacheTimeout.TotalSeconds,
+            KernelCache: true,
+            DirectIo: false,
+            AutoCache: false,
+            // libfuse numbers the nodes itself, stably for as long as the kernel knows them; the tree has no inodes.
+            UseInode: false,
+            // getattr resolves by path, and with nullpath_ok libfuse would pass none for a file that is open.
+            NullPathOk: false,
+            // An interrupt option would make libfuse install a signal handler; the host owns the signals.
+            Interrupt: false));
 
-        // libfuse numbers the nodes itself, stably for as long as the kernel knows them; the tree has no inodes.
-        config->UseInode = 0;
-
-        // getattr resolves by path, and with nullpath_ok libfuse would pass none for a file that is open.
-        config->NullPathOk = 0;
-
-        // An interrupt option would make libfuse install a signal handler; the host owns the signals.
-        config->Interrupt = 0;
-
-        // libfuse refuses the connection unless this repeats the max_read mount option.
-        connection->MaxRead = MaxRead;
+        // libfuse refuses the connection unless this repeats the max_read mount option, which macFUSE does not take.
+        if (!FusePlatform.IsMacFuse)
+        {
+            connection->MaxRead = MaxRead;
+        }
 
         // In offset-0 readdir mode libfuse 3.14 sends readdirplus entries with inode 0, so the kernel discards their
         // attributes: plain readdir carries the same names in smaller replies.
@@ -61,7 +59,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         _initialized.TrySetResult();
     }
 
-    public int GetAttributes(string path, NativeStat* stat)
+    public int GetAttributes(string path, void* stat)
     {
         var node = tree.Resolve(path);
         if (node is null)
@@ -155,21 +153,24 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
     public static int ReadDirectory(
         MountDirectory directory,
         void* buffer,
-        delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int> fill)
+        delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> fill)
     {
         Span<byte> name = stackalloc byte[NameMax * 4 + 1];
-        NativeStat stat = default;
+        var stat = stackalloc byte[FusePlatform.StatSize];
 
-        stat.Mode = DirectoryMode;
-        if (Fill(fill, buffer, ".", name, &stat) || Fill(fill, buffer, "..", name, &stat))
+        // Only the file type counts in a plain readdir.
+        var directoryEntry = new NodeAttributes { Mode = DirectoryMode };
+        var fileEntry = new NodeAttributes { Mode = FileMode };
+        FusePlatform.WriteStat(stat, directoryEntry);
+        if (Fill(fill, buffer, ".", name, stat) || Fill(fill, buffer, "..", name, stat))
         {
             return 0;
         }
 
         foreach (var child in directory.Children)
         {
-            stat.Mode = child is MountDirectory ? DirectoryMode : FileMode;
-            if (Fill(fill, buffer, child.Name, name, &stat))
+            FusePlatform.WriteStat(stat, child is MountDirectory ? directoryEntry : fileEntry);
+            if (Fill(fill, buffer, child.Name, name, stat))
             {
                 break;
             }
@@ -178,13 +179,8 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         return 0;
     }
 
-    public static void FillFileSystemStatistics(NativeStatVfs* statistics)
-    {
-        *statistics = default;
-        statistics->BlockSize = 4096;
-        statistics->FragmentSize = 4096;
-        statistics->MaximumNameLength = NameMax;
-    }
+    public static void FillFileSystemStatistics(void* statistics) =>
+        FusePlatform.WriteFileSystemStatistics(statistics, blockSize: 4096, maximumNameLength: NameMax);
 
     /// <summary>Maps an exception from the tree to a negated errno and logs it; never throws.</summary>
     public int Fail(string operation, string? path, Exception exception)
@@ -195,7 +191,7 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             // A name the tree reports missing is an everyday answer, and so is a request cut off by the shutdown. A
             // slide's failure was logged by the slide when it happened, not again per request. Another IOException is
             // the tree explaining a failure it expects: its message says it all. Anything else is a bug, with its stack.
-            if (errno is Errno.ENOENT or Errno.ENOTCONN || exception is MountFailureException)
+            if (errno == Errno.ENOENT || errno == Errno.ENOTCONN || exception is MountFailureException)
             {
                 FuseLog.OperationFailed(logger, LogLevel.Debug, operation, path ?? "(unknown)", errno, exception);
             }
@@ -216,35 +212,39 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
         return -errno;
     }
 
-    private void FillAttributes(MountNode node, NativeStat* stat)
+    private void FillAttributes(MountNode node, void* stat)
     {
-        *stat = default;
-        stat->UserId = _userId;
-        stat->GroupId = _groupId;
-        stat->BlockSize = MaxRead;
-        stat->AccessTime = stat->ModificationTime = stat->ChangeTime = Timespec.From(node.Modified);
+        var attributes = new NodeAttributes
+        {
+            UserId = _userId,
+            GroupId = _groupId,
+            BlockSize = MaxRead,
+            Time = Timespec.From(node.Modified),
+        };
         var readBits = FileReadBits;
         if (options.AllowOther)
         {
-            (readBits, stat->UserId, stat->GroupId) = ReadersOf(node);
+            (readBits, attributes.UserId, attributes.GroupId) = ReadersOf(node);
         }
 
         if (node is MountFile file)
         {
-            stat->Mode = FileModes.S_IFREG | readBits;
-            stat->LinkCount = 1;
+            attributes.Mode = FileModes.S_IFREG | readBits;
+            attributes.LinkCount = 1;
             // A live file's length changes while the kernel keeps attributes for a day: like procfs it reports 0 and
             // is read to its end through direct I/O, so no reader trusts a stale size.
             var size = file.IsLive ? 0 : file.Length;
-            stat->Size = size;
-            stat->Blocks = (size + 511) / 512;
+            attributes.Size = size;
+            attributes.Blocks = (size + 511) / 512;
         }
         else
         {
             // A folder can be searched by whoever can read it.
-            stat->Mode = FileModes.S_IFDIR | readBits | (readBits >> 2);
-            stat->LinkCount = 2;
+            attributes.Mode = FileModes.S_IFDIR | readBits | (readBits >> 2);
+            attributes.LinkCount = 2;
         }
+
+        FusePlatform.WriteStat(stat, attributes);
     }
 
     // With other users admitted the kernel checks these bits itself (default_permissions): what comes from a slide
@@ -259,11 +259,11 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
 
     // Returns true when libfuse has no room for more entries.
     private static bool Fill(
-        delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int> fill,
+        delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> fill,
         void* buffer,
         string entry,
         Span<byte> name,
-        NativeStat* stat)
+        void* stat)
     {
         if (Encoding.UTF8.GetByteCount(entry) > NameMax)
         {

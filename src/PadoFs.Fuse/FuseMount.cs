@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PadoFs.Fuse.Native;
+using PadoFs.Fuse.Native.Darwin;
 using PadoFs.Mount.Session;
 using PadoFs.Mount.Tree;
 
@@ -14,7 +15,7 @@ namespace PadoFs.Fuse;
 public sealed unsafe class FuseMount : IMountAdapter, IDisposable
 {
     private const string FileSystemName = "padofs";
-    private const string FileSystemType = "fuse." + FileSystemName;
+    private static readonly string FileSystemType = MountTable.FuseTypeOf(FileSystemName);
 
     private readonly LibFuse _library;
     private readonly void* _fuse;
@@ -106,7 +107,11 @@ public sealed unsafe class FuseMount : IMountAdapter, IDisposable
         // The kernel applies INIT's reply after the callback has returned, and that reply caps the read-ahead at the
         // window the kernel offered (128 KiB): a statfs waits until the reply is applied, so the raise is not undone.
         LibC.StatFileSystem(path);
-        KernelReadAhead.Raise(path, mount._mounted.Device, options.ReadAheadKiB, logger);
+        if (!FusePlatform.IsMacFuse)
+        {
+            KernelReadAhead.Raise(path, mount._mounted.Device, options.ReadAheadKiB, logger);
+        }
+
         FuseLog.Mounted(logger, path, options.ReadOnly, options.AllowOther, options.MaxThreads);
         return mount;
     }
@@ -217,7 +222,10 @@ public sealed unsafe class FuseMount : IMountAdapter, IDisposable
 
     private static void* CreateSession(LibFuse library, FuseMountOptions options, GCHandle<FuseFileSystem> handle)
     {
-        var mountOptions = $"fsname={FileSystemName},subtype={FileSystemName},max_read={FuseFileSystem.MaxRead}"
+        // macFUSE's mount tool ignores subtype and takes no max_read: its reads are sized by its own iosize.
+        var mountOptions = (FusePlatform.IsMacFuse
+                ? $"fsname={FileSystemName},volname={FileSystemName}"
+                : $"fsname={FileSystemName},subtype={FileSystemName},max_read={FuseFileSystem.MaxRead}")
             + (options.ReadOnly ? ",ro" : string.Empty)
             + (options.AllowOther ? ",allow_other,default_permissions" : string.Empty)
             + (options.Debug ? ",debug" : string.Empty);
@@ -226,10 +234,17 @@ public sealed unsafe class FuseMount : IMountAdapter, IDisposable
         using var optionList = new NativeString(mountOptions);
         var argv = stackalloc byte*[] { program.Pointer, optionFlag.Pointer, optionList.Pointer, null };
         var args = new FuseArgs { Count = 3, Values = argv, Allocated = 0 };
-        var operations = FuseCallbacks.CreateTable();
+        var userData = (void*)GCHandle<FuseFileSystem>.ToIntPtr(handle);
         try
         {
-            return library.New(&args, &operations, (void*)GCHandle<FuseFileSystem>.ToIntPtr(handle));
+            if (FusePlatform.IsMacFuse)
+            {
+                var darwinOperations = FuseCallbacks.CreateDarwinTable();
+                return library.New(&args, &darwinOperations, (nuint)sizeof(DarwinFuseOperations), userData);
+            }
+
+            var operations = FuseCallbacks.CreateTable();
+            return library.New(&args, &operations, (nuint)sizeof(FuseOperations), userData);
         }
         finally
         {

@@ -1,20 +1,26 @@
 using System.Text;
+using PadoFs.Fuse.Native;
 
 namespace PadoFs.Fuse;
 
-/// <summary>Reads the mounts this process sees from /proc/self/mountinfo, without touching the mounted filesystems.</summary>
+/// <summary>
+/// Reads the mounts this process sees, without touching the mounted filesystems: from /proc/self/mountinfo on Linux,
+/// from getfsstat(2) on macOS (<see cref="DarwinMountTable"/>).
+/// </summary>
 internal static class MountTable
 {
     private const string MountInfo = "/proc/self/mountinfo";
+
+    /// <summary>The type a libfuse mount of <paramref name="name"/> shows: fuse.NAME on Linux, macfuse on macOS.</summary>
+    public static string FuseTypeOf(string name) => FusePlatform.IsMacFuse ? "macfuse" : "fuse." + name;
 
     /// <summary>The mounts at <paramref name="mountPoint"/>, lowest first: the last one is what the path shows.</summary>
     public static IReadOnlyList<MountTableEntry> At(string mountPoint)
     {
         var entries = new List<MountTableEntry>();
-        foreach (var line in File.ReadLines(MountInfo))
+        foreach (var entry in Entries())
         {
-            var entry = Parse(line);
-            if (entry is not null && entry.MountPoint == mountPoint)
+            if (entry.MountPoint == mountPoint)
             {
                 entries.Add(entry);
             }
@@ -26,16 +32,28 @@ internal static class MountTable
     /// <summary>The mount whose id is <paramref name="id"/>, wherever it is now, or null once it is gone.</summary>
     public static MountTableEntry? WithId(string id)
     {
-        foreach (var line in File.ReadLines(MountInfo))
+        foreach (var entry in Entries())
         {
-            var entry = Parse(line);
-            if (entry is not null && entry.Id == id)
+            if (entry.Id == id)
             {
                 return entry;
             }
         }
 
         return null;
+    }
+
+    private static IEnumerable<MountTableEntry> Entries() => FusePlatform.IsMacFuse ? DarwinMountTable.All() : MountInfoEntries();
+
+    private static IEnumerable<MountTableEntry> MountInfoEntries()
+    {
+        foreach (var line in File.ReadLines(MountInfo))
+        {
+            if (Parse(line) is { } entry)
+            {
+                yield return entry;
+            }
+        }
     }
 
     /// <summary>

@@ -1,19 +1,22 @@
-using System.Diagnostics;
 using PadoFs.Fuse.Native;
 
 namespace PadoFs.Fuse;
 
-/// <summary>Unmounts FUSE mounts: umount2 when privileged, else the setuid fusermount3.</summary>
+/// <summary>Unmounts FUSE mounts: umount2 when privileged, else the setuid fusermount3; on macOS <see cref="DarwinUnmounter"/>.</summary>
 internal static class Unmounter
 {
-    private static readonly TimeSpan FusermountTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// Unmounts <paramref name="mountPoint"/>; returns 0 or an errno. A mount still in use is detached (lazy) so
-    /// that it disappears from the namespace at once and goes away when its last user closes it.
+    /// that it disappears from the namespace at once and goes away when its last user closes it; macOS, which
+    /// cannot detach, unmounts it by force.
     /// </summary>
     public static int Unmount(string mountPoint, bool lazy)
     {
+        if (FusePlatform.IsMacFuse)
+        {
+            return DarwinUnmounter.Unmount(mountPoint, force: lazy);
+        }
+
         var errno = LibC.Unmount(mountPoint, lazy ? FileModes.MNT_DETACH : 0);
         if (errno == Errno.EBUSY && !lazy)
         {
@@ -49,32 +52,6 @@ internal static class Unmounter
         return errno != 0 && !lazy ? RunFusermount(mountPoint, lazy: true) : errno;
     }
 
-    private static int RunFusermount(string mountPoint, bool lazy)
-    {
-        var start = new ProcessStartInfo("fusermount3") { UseShellExecute = false, RedirectStandardError = true };
-        start.ArgumentList.Add(lazy ? "-uzq" : "-uq");
-        start.ArgumentList.Add("--");
-        start.ArgumentList.Add(mountPoint);
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return Errno.EPERM;
-            }
-
-            process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(FusermountTimeout))
-            {
-                process.Kill();
-                return Errno.EBUSY;
-            }
-
-            return process.ExitCode == 0 ? 0 : Errno.EPERM;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return Errno.EPERM;
-        }
-    }
+    private static int RunFusermount(string mountPoint, bool lazy) =>
+        UnmountCommand.Run("fusermount3", lazy ? "-uzq" : "-uq", "--", mountPoint);
 }

@@ -57,6 +57,18 @@ internal static unsafe class WriteRefusals
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int Allocate(byte* path, int mode, long offset, long length, FuseFileInfo* info) => -Errno.EROFS;
 
+    /// <summary>macFUSE's setattr, which takes a struct fuse_darwin_attr even with the Darwin extensions off.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int SetAttributes(byte* path, void* attributes, int toSet, FuseFileInfo* info) => -Errno.EROFS;
+
+    /// <summary>macFUSE's chflags.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int ChangeFlags(byte* path, FuseFileInfo* info, uint flags) => -Errno.EROFS;
+
+    /// <summary>macFUSE's setvolname: renaming the volume in Finder.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int SetVolumeName(byte* name) => -Errno.EROFS;
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static nint CopyFileRange(
         byte* pathIn, FuseFileInfo* infoIn, long offsetIn, byte* pathOut, FuseFileInfo* infoOut, long offsetOut, nuint size, int flags) =>

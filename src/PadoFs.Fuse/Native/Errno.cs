@@ -1,6 +1,11 @@
+using PadoFs.Fuse.Native.Darwin;
+
 namespace PadoFs.Fuse.Native;
 
-/// <summary>The Linux error numbers this adapter answers with or looks for.</summary>
+/// <summary>
+/// The error numbers this adapter answers with or looks for. EPERM to EROFS are the same numbers on Linux and macOS;
+/// ENOTCONN differs and is chosen once at start-up.
+/// </summary>
 internal static class Errno
 {
     public const int EPERM = 1;
@@ -11,5 +16,7 @@ internal static class Errno
     public const int ENOTDIR = 20;
     public const int EISDIR = 21;
     public const int EROFS = 30;
-    public const int ENOTCONN = 107;
+
+    /// <summary>107 on Linux, 57 on macOS.</summary>
+    public static readonly int ENOTCONN = FusePlatform.IsMacFuse ? DarwinErrno.ENOTCONN : 107;
 }

@@ -31,4 +31,17 @@ internal unsafe struct FuseConfig
     public int ShowHelp;
     public byte* Modules;
     public int Debug;
+
+    public void Apply(in FuseSettings settings)
+    {
+        EntryTimeout = settings.CacheTimeout;
+        AttributeTimeout = settings.CacheTimeout;
+        NegativeTimeout = settings.CacheTimeout;
+        KernelCache = settings.KernelCache ? 1 : 0;
+        DirectIo = settings.DirectIo ? 1 : 0;
+        AutoCache = settings.AutoCache ? 1 : 0;
+        UseInode = settings.UseInode ? 1 : 0;
+        NullPathOk = settings.NullPathOk ? 1 : 0;
+        Interrupt = settings.Interrupt ? 1 : 0;
+    }
 }

@@ -4,12 +4,13 @@ namespace PadoFs.Fuse.Native;
 
 /// <summary>
 /// struct fuse_operations of libfuse 3.14 (FUSE_USE_VERSION 312), every slot in header order. A null slot tells
-/// libfuse the operation is not implemented.
+/// libfuse the operation is not implemented. The struct stat, struct statvfs and struct fuse_config the slots pass
+/// are untyped: their layout is the platform's (<see cref="FusePlatform"/>).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct FuseOperations
 {
-    public delegate* unmanaged[Cdecl]<byte*, NativeStat*, FuseFileInfo*, int> GetAttributes;
+    public delegate* unmanaged[Cdecl]<byte*, void*, FuseFileInfo*, int> GetAttributes;
     public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, int> ReadLink;
     public delegate* unmanaged[Cdecl]<byte*, uint, ulong, int> MakeNode;
     public delegate* unmanaged[Cdecl]<byte*, uint, int> MakeDirectory;
@@ -24,7 +25,7 @@ internal unsafe struct FuseOperations
     public delegate* unmanaged[Cdecl]<byte*, FuseFileInfo*, int> Open;
     public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, FuseFileInfo*, int> Read;
     public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, FuseFileInfo*, int> Write;
-    public delegate* unmanaged[Cdecl]<byte*, NativeStatVfs*, int> StatFileSystem;
+    public delegate* unmanaged[Cdecl]<byte*, void*, int> StatFileSystem;
     public delegate* unmanaged[Cdecl]<byte*, FuseFileInfo*, int> Flush;
     public delegate* unmanaged[Cdecl]<byte*, FuseFileInfo*, int> Release;
     public delegate* unmanaged[Cdecl]<byte*, int, FuseFileInfo*, int> Synchronize;
@@ -33,10 +34,10 @@ internal unsafe struct FuseOperations
     public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, int> ListExtendedAttributes;
     public delegate* unmanaged[Cdecl]<byte*, byte*, int> RemoveExtendedAttribute;
     public delegate* unmanaged[Cdecl]<byte*, FuseFileInfo*, int> OpenDirectory;
-    public delegate* unmanaged[Cdecl]<byte*, void*, delegate* unmanaged[Cdecl]<void*, byte*, NativeStat*, long, int, int>, long, FuseFileInfo*, int, int> ReadDirectory;
+    public delegate* unmanaged[Cdecl]<byte*, void*, delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int>, long, FuseFileInfo*, int, int> ReadDirectory;
     public delegate* unmanaged[Cdecl]<byte*, FuseFileInfo*, int> ReleaseDirectory;
     public delegate* unmanaged[Cdecl]<byte*, int, FuseFileInfo*, int> SynchronizeDirectory;
-    public delegate* unmanaged[Cdecl]<FuseConnectionInfo*, FuseConfig*, void*> Init;
+    public delegate* unmanaged[Cdecl]<FuseConnectionInfo*, void*, void*> Init;
     public delegate* unmanaged[Cdecl]<void*, void> Destroy;
     public delegate* unmanaged[Cdecl]<byte*, int, int> Access;
     public delegate* unmanaged[Cdecl]<byte*, uint, FuseFileInfo*, int> Create;

@@ -21,4 +21,18 @@ internal unsafe struct NativeStat
     public Timespec ModificationTime;
     public Timespec ChangeTime;
     private fixed long _reserved[3];
+
+    public static NativeStat From(in NodeAttributes attributes) => new()
+    {
+        Mode = attributes.Mode,
+        LinkCount = attributes.LinkCount,
+        UserId = attributes.UserId,
+        GroupId = attributes.GroupId,
+        Size = attributes.Size,
+        Blocks = attributes.Blocks,
+        BlockSize = attributes.BlockSize,
+        AccessTime = attributes.Time,
+        ModificationTime = attributes.Time,
+        ChangeTime = attributes.Time,
+    };
 }

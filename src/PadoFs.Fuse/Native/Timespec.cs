@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace PadoFs.Fuse.Native;
 
-/// <summary>struct timespec of x86_64 Linux.</summary>
+/// <summary>struct timespec of 64-bit Linux and macOS: two 64-bit fields on both.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct Timespec
 {

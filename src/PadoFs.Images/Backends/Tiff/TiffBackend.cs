@@ -63,7 +63,7 @@ public sealed class TiffBackend : ISlideBackend
         }
 
         AssociatedImageNames = [.. _associated.Keys];
-        Channels = Series.Ome is { } ome ? [.. ome.Channels.Select(channel => new SlideChannel(channel.Name, channel.Rgba))] : [];
+        Channels = [.. (Series.Ome?.Channels ?? Series.Channels).Select(channel => new SlideChannel(channel.Name, channel.Rgba))];
         Properties = TiffSlideProperties.Read(file, Series.Ome);
     }
 
@@ -186,7 +186,8 @@ public sealed class TiffBackend : ISlideBackend
         return decoder;
     }
 
-    // Every plane's page must decode as the level's first page does: they are one array.
+    // Every plane's page must decode as the level's first page does: they are one array. Axes a chunk grid cannot cut
+    // (a shaped series' Q after X) refuse the file like a broken one.
     private static TiffLevelChunks LevelChunks(TiffFile file, TiffSeries series, int level, TiffPageDecoder key)
     {
         var planes = series.LevelPlanes[level];
@@ -210,7 +211,7 @@ public sealed class TiffBackend : ISlideBackend
         {
             return TiffLevelChunks.OfSeriesLevel(file, series.Axes, series.LevelShape(level), decoders, key);
         }
-        catch (TiffFormatException e)
+        catch (Exception e) when (e is TiffFormatException or ArgumentException)
         {
             throw new SlideFormatException(file.Path, $"level {level}: {e.Message}", e);
         }

@@ -55,8 +55,11 @@ public sealed class TiffBackend : ISlideBackend
         _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
         foreach (var series in file.Series.Skip(1))
         {
-            // Only images this backend can decode are offered; the others would fail on every read.
-            if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder)
+            // Only images this backend can decode are offered, the others would fail on every read; and only those of
+            // the slide's pixel format, which associated images are served in (a qptiff's RGB thumbnail beside its
+            // single-channel pages is not).
+            if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder
+                && decoder.Format == PixelFormat)
             {
                 _associated.TryAdd(name, decoder);
             }

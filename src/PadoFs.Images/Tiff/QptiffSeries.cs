@@ -15,9 +15,23 @@ internal static class QptiffSeries
     private const string Kind = "qpi";
 
     /// <summary>True when the first page's Software is PerkinElmer-QPI, tifffile's <c>is_qpi</c>.</summary>
-    public static bool Matches(TiffFile file, IReadOnlyList<TiffPage> pages) =>
-        pages.Count > 0 && pages[0].TryGetTag(TiffTagCode.Software, out var software) && software.Type == TiffTagType.Ascii
-        && file.ReadTagString(software).StartsWith("PerkinElmer-QPI", StringComparison.Ordinal);
+    public static bool Matches(TiffFile file, IReadOnlyList<TiffPage> pages)
+    {
+        if (pages.Count == 0 || !pages[0].TryGetTag(TiffTagCode.Software, out var software) || software.Type != TiffTagType.Ascii)
+        {
+            return false;
+        }
+
+        // A Software value outside the file is reported where the tag is read for the slide's properties.
+        try
+        {
+            return file.ReadTagString(software).StartsWith("PerkinElmer-QPI", StringComparison.Ordinal);
+        }
+        catch (TiffFormatException)
+        {
+            return false;
+        }
+    }
 
     public static List<TiffSeries> Build(IReadOnlyList<TiffPage> pages)
     {

@@ -214,7 +214,7 @@ public sealed class TiffBackend : ISlideBackend
         {
             return TiffLevelChunks.OfSeriesLevel(file, series.Axes, series.LevelShape(level), decoders, key);
         }
-        catch (Exception e) when (e is TiffFormatException or ArgumentException)
+        catch (Exception e) when (e is TiffFormatException or ArgumentException or OverflowException)
         {
             throw new SlideFormatException(file.Path, $"level {level}: {e.Message}", e);
         }

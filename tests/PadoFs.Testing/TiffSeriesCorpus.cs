@@ -6,17 +6,8 @@ namespace PadoFs.Testing;
 /// The TIFFs make_tiff_series_corpus.py writes with tifffile, which tifffile reads as shaped, ImageJ and qptiff series
 /// (the script checks each is of its kind), made once per test class that uses them.
 /// </summary>
-public sealed class TiffSeriesCorpus : IDisposable
+public sealed class TiffSeriesCorpus() : GeneratedCorpus("make_tiff_series_corpus.py")
 {
-    private readonly TemporaryDirectory _directory = new();
-    private readonly Lazy<string> _made;
-
-    public TiffSeriesCorpus() => _made = new(() =>
-    {
-        Python.RunOracle("make_tiff_series_corpus.py", _directory.Path);
-        return _directory.Path;
-    });
-
     /// <summary>The names of the files the corpus holds, each with tifffile's kind of its series 0.</summary>
     public static IReadOnlyList<(string Name, string Kind)> Files { get; } =
     [
@@ -61,11 +52,4 @@ public sealed class TiffSeriesCorpus : IDisposable
             return data;
         }
     }
-
-    /// <summary>The folder the corpus is written to, made on first use.</summary>
-    public string Directory => _made.Value;
-
-    public string PathOf(string name) => System.IO.Path.Combine(_made.Value, name);
-
-    public void Dispose() => _directory.Dispose();
 }

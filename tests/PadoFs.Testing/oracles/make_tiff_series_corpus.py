@@ -21,17 +21,11 @@ import sys
 import numpy as np
 import tifffile
 
+from sample_pattern import pattern
+
 SIZE = (97, 131)
 QPTIFF_SIZE = (777, 1001)
 QPTIFF_CHANNELS = [("DAPI", "0,0,255"), ("CD8", "0,255,0"), ("PanCK", "255,0,0"), ("Autofluorescence", "255,255,255")]
-
-
-def pattern(shape, dtype, seed):
-    rng = np.random.default_rng(seed)
-    if np.issubdtype(dtype, np.floating):
-        return (rng.standard_normal(size=shape) * 1000).astype(dtype)
-    info = np.iinfo(dtype)
-    return rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
 
 
 def shaped_czyx(path):

@@ -70,7 +70,8 @@ internal static class QptiffSeries
                 levels.ConvertAll(level => level[0]),
                 levels.ConvertAll(level => (IReadOnlyList<TiffPage?>)level))
             {
-                Channels = Channels(baseline),
+                // A brightfield qptiff's pages are RGB: its one page names no channel of the samples.
+                Channels = first.SamplesPerPixel == 1 ? Channels(baseline) : [],
             },
         };
         if (thumbnail is not null)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PadoFs.Testing;
 
 namespace PadoFs.IntegrationTests;
@@ -24,19 +23,8 @@ public sealed class TiffCorpusMountTests(TiffCorpus corpus) : IClassFixture<Tiff
 
         foreach (var name in TiffCorpus.Files)
         {
-            using var result = JsonDocument.Parse(Python.RunOracle("zarr_vs_reference.py", daemon.PathOf(name + ".zarr"), corpus.PathOf(name), layout));
-            var levels = result.RootElement.GetProperty("levels").EnumerateObject().ToList();
-            Assert.True(levels.Count >= 3, $"{name}: {levels.Count} levels");
-            Assert.Equal(levels.Count, result.RootElement.GetProperty("group_levels").GetArrayLength());
-            foreach (var level in levels)
-            {
-                var where = $"{name} level {level.Name} ({layout})";
-                Assert.Equal(level.Value.GetProperty("reference_dtype").GetString(), level.Value.GetProperty("dtype").GetString());
-                Assert.Equal(
-                    level.Value.GetProperty("reference_shape").EnumerateArray().Select(d => d.GetInt64()),
-                    level.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
-                Assert.True(level.Value.GetProperty("differing_samples").GetInt64() == 0, $"{where}: {level.Value}\n{daemon.Log}");
-            }
+            var levels = MountedLevelComparison.AssertEveryLevelEqualsTheReference(daemon, name, corpus.PathOf(name), layout);
+            Assert.True(levels >= 3, $"{name}: {levels} levels");
         }
     }
 }

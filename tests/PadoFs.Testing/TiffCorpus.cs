@@ -3,17 +3,8 @@ using Xunit;
 namespace PadoFs.Testing;
 
 /// <summary>The TIFFs make_tiff_corpus.py writes with tifffile and libvips, made once per test class that uses them.</summary>
-public sealed class TiffCorpus : IDisposable
+public sealed class TiffCorpus() : GeneratedCorpus("make_tiff_corpus.py")
 {
-    private readonly TemporaryDirectory _directory = new();
-    private readonly Lazy<string> _made;
-
-    public TiffCorpus() => _made = new(() =>
-    {
-        Python.RunOracle("make_tiff_corpus.py", _directory.Path);
-        return _directory.Path;
-    });
-
     /// <summary>The names of the files the corpus holds.</summary>
     public static IReadOnlyList<string> Files { get; } =
     [
@@ -39,11 +30,4 @@ public sealed class TiffCorpus : IDisposable
             return data;
         }
     }
-
-    /// <summary>The folder the corpus is written to, made on first use.</summary>
-    public string Directory => _made.Value;
-
-    public string PathOf(string name) => System.IO.Path.Combine(_made.Value, name);
-
-    public void Dispose() => _directory.Dispose();
 }

@@ -24,8 +24,8 @@ internal static class GenericSeries
         }
 
         var candidates = ordered.ConvertAll(group => new SeriesCandidate(group));
-        Pyramidize(candidates);
-        return candidates.ConvertAll(c => new TiffSeries(string.Empty, Kind, c.Axes, c.Shape, c.Pages, c.Levels.ConvertAll(l => l.Pages[0]), c.Levels.ConvertAll(l => (IReadOnlyList<TiffPage?>)l.Pages)));
+        Pyramidize(candidates, reducedOnly: false);
+        return candidates.ConvertAll(c => c.ToSeries(Kind));
     }
 
     private static void Add(TiffPage page, Dictionary<TiffPageSignature, List<TiffPage>> groups, List<List<TiffPage>> ordered)
@@ -46,7 +46,11 @@ internal static class GenericSeries
         ordered.Add(group);
     }
 
-    private static void Pyramidize(List<SeriesCandidate> series)
+    /// <summary>
+    /// Appends to each series the later ones that are its successive reductions, as tifffile's pyramidize_series;
+    /// with <paramref name="reducedOnly"/>, only series whose first page is marked reduced (NewSubfileType bit 0).
+    /// </summary>
+    public static void Pyramidize(List<SeriesCandidate> series, bool reducedOnly)
     {
         for (var i = 0; i < series.Count; i++)
         {
@@ -60,6 +64,12 @@ internal static class GenericSeries
             for (var j = i + 1; j < series.Count;)
             {
                 var candidate = series[j];
+                if (reducedOnly && !candidate.Pages[0].IsReduced)
+                {
+                    j++;
+                    continue;
+                }
+
                 factor ??= ReductionFactor(top.Levels[^1], candidate);
                 if (factor is null || top.Levels[^1].SubresolutionLevel(candidate, factor.Value) != 1)
                 {

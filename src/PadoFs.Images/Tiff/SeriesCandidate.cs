@@ -20,6 +20,17 @@ internal sealed class SeriesCandidate
         }
 
         (Axes, Shape) = Squeeze(axes, shape);
+        Name = string.Empty;
+    }
+
+    /// <summary>A series whose metadata states its axes and shape (kept as stated, not squeezed) and its name.</summary>
+    public SeriesCandidate(List<TiffPage> pages, string axes, long[] shape, string name)
+    {
+        Pages = pages;
+        Levels = [this];
+        Axes = axes;
+        Shape = shape;
+        Name = name;
     }
 
     public List<TiffPage> Pages { get; }
@@ -29,6 +40,12 @@ internal sealed class SeriesCandidate
     public string Axes { get; }
 
     public long[] Shape { get; }
+
+    public string Name { get; }
+
+    /// <summary>The series with its levels, each level's planes its pages.</summary>
+    public TiffSeries ToSeries(string kind) =>
+        new(Name, kind, Axes, Shape, Pages, Levels.ConvertAll(l => l.Pages[0]), Levels.ConvertAll(l => (IReadOnlyList<TiffPage?>)l.Pages));
 
     /// <summary>
     /// How many times <paramref name="other"/> is this image reduced by <paramref name="factor"/> (each spatial size

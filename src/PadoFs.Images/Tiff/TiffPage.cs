@@ -197,6 +197,50 @@ public sealed class TiffPage
     /// <summary>The sizes of the dimensions in <see cref="Axes"/>.</summary>
     public IReadOnlyList<long> Shape => !HasSampleAxis ? [Height, Width] : PlanarConfiguration == 2 ? [SamplesPerPixel, Height, Width] : [Height, Width, SamplesPerPixel];
 
+    /// <summary>Bytes of the decoded image, tifffile's <c>nbytes</c>: its samples times the bytes of one.</summary>
+    internal long DecodedByteCount => Width * Height * SamplesPerPixel * ((BitsPerSample + 7) / 8);
+
+    /// <summary>
+    /// True when the image is stored uncompressed in one run of bytes from its first chunk, tifffile's
+    /// <c>is_contiguous</c>: whole-byte samples, strips or full-width tiles of 16-pixel multiples, back to back.
+    /// </summary>
+    internal bool IsContiguous
+    {
+        get
+        {
+            if (SampleFormat == 5 || Compression != 1 || BitsPerSample is not (8 or 16 or 32 or 64) || DataOffsets.Length == 0)
+            {
+                return false;
+            }
+
+            if (IsTiled && (Width != TileWidth || Height % TileLength != 0 || TileWidth % 16 != 0 || TileLength % 16 != 0))
+            {
+                return false;
+            }
+
+            if (DataOffsets.Length == 1)
+            {
+                return true;
+            }
+
+            long sum = 0;
+            for (var i = 0; i < DataOffsets.Length; i++)
+            {
+                if (i >= DataByteCounts.Length || DataByteCounts[i] == 0 || (i + 1 < DataOffsets.Length && DataOffsets[i] + DataByteCounts[i] != DataOffsets[i + 1]))
+                {
+                    return false;
+                }
+
+                sum += DataByteCounts[i];
+            }
+
+            return sum == DecodedByteCount;
+        }
+    }
+
+    /// <summary>True when the stored bytes are the pixels as they are (but for byte order), tifffile's <c>is_final</c>.</summary>
+    internal bool IsFinal => IsContiguous && FillOrder == 1 && Predictor == 1 && Photometric != 6;
+
     internal TiffPageSignature Signature
     {
         get

@@ -2,8 +2,8 @@ namespace PadoFs.Images.Tiff;
 
 /// <summary>
 /// One image of a TIFF file as tifffile identifies it (tifffile's <c>TiffPageSeries</c>): its name, dimensions
-/// and pyramid levels. Aperio SVS files are split into Baseline, Thumbnail, Label and Macro; any other file
-/// into groups of alike pages, each followed by its reduced resolutions.
+/// and pyramid levels: tifffile's shaped series, OME-TIFF images, ImageJ hyperstacks, the Aperio SVS and qptiff
+/// layouts, else groups of alike pages, each followed by its reduced resolutions.
 /// </summary>
 public sealed class TiffSeries
 {
@@ -29,10 +29,10 @@ public sealed class TiffSeries
     /// <summary>The name tifffile gives: <c>Baseline</c>, <c>Thumbnail</c>, <c>Label</c>, <c>Macro</c> in SVS files, else empty.</summary>
     public string Name { get; }
 
-    /// <summary>How the series was identified: <c>svs</c>, <c>ome</c> or <c>generic</c>.</summary>
+    /// <summary>How the series was identified, as tifffile's <c>kind</c>: <c>shaped</c>, <c>ome</c>, <c>imagej</c>, <c>svs</c>, <c>qpi</c> or <c>generic</c>.</summary>
     public string Kind { get; }
 
-    /// <summary>Dimension codes of the full-resolution image, length-1 dimensions other than Y and X dropped (e.g. <c>YXS</c>, <c>YX</c>, <c>IYX</c>).</summary>
+    /// <summary>Dimension codes of the full-resolution image, length-1 dimensions other than Y and X dropped but in shaped series (e.g. <c>YXS</c>, <c>YX</c>, <c>IYX</c>, <c>QQYX</c>).</summary>
     public string Axes { get; }
 
     /// <summary>The sizes of the dimensions in <see cref="Axes"/>.</summary>
@@ -40,6 +40,9 @@ public sealed class TiffSeries
 
     /// <summary>The channels and pixel size of an OME-TIFF's image; null for other series.</summary>
     public OmeImage? Ome { get; init; }
+
+    /// <summary>The channels a qptiff's page descriptions name, one per channel page; empty where the file names none.</summary>
+    public IReadOnlyList<OmeChannel> Channels { get; init; } = [];
 
     /// <summary>The full-resolution pages (more than one for a stack of alike pages).</summary>
     public IReadOnlyList<TiffPage> Pages { get; }
@@ -70,8 +73,15 @@ public sealed class TiffSeries
         return shape;
     }
 
+    // tifffile's order: a layout whose mark the first page carries decides, and where it fails the generic series apply.
     internal static IReadOnlyList<TiffSeries> Identify(TiffFile file, IReadOnlyList<TiffPage> pages) =>
-        SvsSeries.Matches(pages) ? SvsSeries.Build(pages) : OmeSeries.Build(file, pages) ?? GenericSeries.Build(pages);
+        (ShapedSeries.Matches(pages) ? ShapedSeries.Build(pages)
+            : OmeSeries.Build(file, pages)
+                ?? (ImageJSeries.Matches(pages) ? ImageJSeries.Build(file, pages)
+                    : SvsSeries.Matches(pages) ? SvsSeries.Build(pages)
+                    : QptiffSeries.Matches(file, pages) ? QptiffSeries.Build(pages)
+                    : null))
+        ?? GenericSeries.Build(pages);
 
     private static IReadOnlyList<TiffPage?>[] LevelsOfOnePage(IReadOnlyList<TiffPage> levels)
     {

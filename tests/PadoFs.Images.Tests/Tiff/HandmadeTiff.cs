@@ -41,6 +41,22 @@ internal sealed class HandmadeTiff
         return this;
     }
 
+    /// <summary>Appends raw bytes (padded to an even length) and returns the offset they start at.</summary>
+    public uint Data(ReadOnlySpan<byte> bytes)
+    {
+        var offset = (uint)_bytes.Count;
+        _bytes.AddRange(bytes.ToArray());
+        if (bytes.Length % 2 == 1)
+        {
+            _bytes.Add(0);
+        }
+
+        return offset;
+    }
+
+    /// <summary>Where the next IFD or data would start.</summary>
+    public uint Length => (uint)_bytes.Count;
+
     public string WriteTo(string path)
     {
         File.WriteAllBytes(path, [.. _bytes]);

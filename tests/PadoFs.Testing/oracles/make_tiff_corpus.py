@@ -26,15 +26,9 @@ import sys
 import numpy as np
 import tifffile
 
+from sample_pattern import pattern
+
 SIZE = (777, 1001)
-
-
-def pattern(shape, dtype, seed):
-    rng = np.random.default_rng(seed)
-    if np.issubdtype(dtype, np.floating):
-        return (rng.standard_normal(size=shape) * 1000).astype(dtype)
-    info = np.iinfo(dtype)
-    return rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
 
 
 def sizes(factor, count):

@@ -55,15 +55,18 @@ public sealed class TiffBackend : ISlideBackend
         _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
         foreach (var series in file.Series.Skip(1))
         {
-            // Only images this backend can decode are offered; the others would fail on every read.
-            if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder)
+            // Only images this backend can decode are offered, the others would fail on every read; and only those of
+            // the slide's pixel format, which associated images are served in (a qptiff's RGB thumbnail beside its
+            // single-channel pages is not).
+            if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder
+                && decoder.Format == PixelFormat)
             {
                 _associated.TryAdd(name, decoder);
             }
         }
 
         AssociatedImageNames = [.. _associated.Keys];
-        Channels = Series.Ome is { } ome ? [.. ome.Channels.Select(channel => new SlideChannel(channel.Name, channel.Rgba))] : [];
+        Channels = [.. (Series.Ome?.Channels ?? Series.Channels).Select(channel => new SlideChannel(channel.Name, channel.Rgba))];
         Properties = TiffSlideProperties.Read(file, Series.Ome);
     }
 
@@ -186,7 +189,8 @@ public sealed class TiffBackend : ISlideBackend
         return decoder;
     }
 
-    // Every plane's page must decode as the level's first page does: they are one array.
+    // Every plane's page must decode as the level's first page does: they are one array. Axes a chunk grid cannot cut
+    // (a shaped series' Q after X) refuse the file like a broken one.
     private static TiffLevelChunks LevelChunks(TiffFile file, TiffSeries series, int level, TiffPageDecoder key)
     {
         var planes = series.LevelPlanes[level];
@@ -210,7 +214,7 @@ public sealed class TiffBackend : ISlideBackend
         {
             return TiffLevelChunks.OfSeriesLevel(file, series.Axes, series.LevelShape(level), decoders, key);
         }
-        catch (TiffFormatException e)
+        catch (Exception e) when (e is TiffFormatException or ArgumentException or OverflowException)
         {
             throw new SlideFormatException(file.Path, $"level {level}: {e.Message}", e);
         }

@@ -62,10 +62,21 @@ public sealed class WineMountTests(WineVolume wine) : IClassFixture<WineVolume>
         File.WriteAllText(config, $$"""{"images": [{"urlpath": "{{WinePrefix.WindowsPath(SharedSlides.PathOf(Slides[0])).Replace(@"\", @"\\", StringComparison.Ordinal)}}"}]}""");
         wine.RegisterWinFsp(installed: false);
 
-        var (exitCode, output) = wine.Mount(config);
+        var (exitCode, output) = wine.Padofs("mount", WinePrefix.WindowsPath(config), "--mountpoint", "Z:");
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"padofs: {WinFspLibraryPath.NotInstalled}", output.Trim());
+    }
+
+    [Fact]
+    public void GivenAnSvsSlideAndNoOpenSlideDll_WhenPadofsExeInspectsIt_ThenOneLineSaysWhichDllToPutBesideIt()
+    {
+        var (exitCode, output) = wine.Padofs("inspect", WinePrefix.WindowsPath(SharedSlides.PathOf("cmu-1-small-region.svs")));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("padofs: The OpenSlide library is not installed: none of libopenslide-1.dll", line, StringComparison.Ordinal);
+        Assert.EndsWith("put the DLL beside padofs.exe or in a folder on PATH.", line, StringComparison.Ordinal);
     }
 
     private static bool IsMetadata(string file) => Path.GetFileName(file) is ['.', ..] or "zarr.json";

@@ -30,9 +30,8 @@ public sealed class WineVolume : IDisposable
         Assert.True(exitCode == 0 || !installed, $"wine reg add failed ({exitCode}): {output}");
     }
 
-    /// <summary>Runs <c>padofs.exe mount CONFIG --mountpoint Z:</c> to the end; its exit code and output.</summary>
-    public (int ExitCode, string Output) Mount(string configPath) =>
-        _prefix.Run(WindowsBuild.Padofs, "mount", WinePrefix.WindowsPath(configPath), "--mountpoint", "Z:");
+    /// <summary>Runs padofs.exe with <paramref name="arguments"/> (Windows paths) to the end; its exit code and output.</summary>
+    public (int ExitCode, string Output) Padofs(params string[] arguments) => _prefix.Run([WindowsBuild.Padofs, .. arguments]);
 
     /// <summary>
     /// Mounts these records (urlpaths as Windows paths) in <paramref name="layout"/>, waits until the stand-in has

@@ -262,7 +262,7 @@ static void ReadListing(FSP_FILE_SYSTEM *fileSystem, PVOID context, const WCHAR 
 }
 
 /* Reads a whole file in pieces of varied sizes until STATUS_END_OF_FILE, then past the end, then one piece again. */
-static void ReadFile_(FSP_FILE_SYSTEM *fileSystem, PVOID context, const WCHAR *path, UINT64 size)
+static void ReadWholeFile(FSP_FILE_SYSTEM *fileSystem, PVOID context, const WCHAR *path, UINT64 size)
 {
     static const ULONG pieces[] = { 4096, 1, 65536, 1000, 131072, 7 };
     const FSP_FILE_SYSTEM_INTERFACE *callbacks = fileSystem->Interface;
@@ -385,7 +385,7 @@ static void WalkFolder(FSP_FILE_SYSTEM *fileSystem, const WCHAR *path)
         if (!SameInfo(&info, &entry->Info) && !(IsLive(path) && info.FileAttributes == entry->Info.FileAttributes))
             Problem(child, "the listing's entry differs from what Open gave");
         Listed("file", child, info.FileSize);
-        ReadFile_(fileSystem, context, child, info.FileSize);
+        ReadWholeFile(fileSystem, context, child, info.FileSize);
         callbacks->Close(fileSystem, context);
         if (!refusalsChecked)
         {

@@ -18,10 +18,12 @@ packages=(
   # tests: DICOM whole-slide fixtures written and read by tools nobody here wrote
   python3-pydicom dcmtk
   libfuse3-dev libopenjp2-7-dev gcc
-  # tests: WinFsp's struct layouts, measured by compiling its headers for Windows x64
+  # tests: WinFsp's struct layouts, measured by compiling its headers for Windows x64; the WinFsp stand-in DLL
   gcc-mingw-w64-x86-64
   # tests: the macOS and macFUSE struct layouts, measured by compiling for arm64 and x86_64 macOS
   clang-14
+  # tests: the real padofs.exe under Wine (wine64 runs it, wine is the launcher and wineboot that make a prefix)
+  wine64 wine
   # tests: peak memory and signals of every padofs run in the fuzz test (/usr/bin/time -v)
   time
   # tests: zarrita, the JavaScript zarr reader, runs on node; viv, the browser viewer, in headless Chromium

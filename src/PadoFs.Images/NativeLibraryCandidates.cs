@@ -9,7 +9,7 @@ namespace PadoFs.Images;
 internal static class NativeLibraryCandidates
 {
     /// <summary>The handle of the first of <paramref name="candidates"/> that loads.</summary>
-    /// <exception cref="DllNotFoundException">none loads; the message lists them and the Debian package to install.</exception>
+    /// <exception cref="DllNotFoundException">none loads; the message lists them and the Debian package to install (on Windows, where to put the DLL).</exception>
     public static nint LoadFirst(IReadOnlyList<string> candidates, string library, string debianPackage)
     {
         foreach (var candidate in candidates)
@@ -22,6 +22,8 @@ internal static class NativeLibraryCandidates
 
         throw new DllNotFoundException(
             $"{library} is not installed: none of {string.Join(", ", candidates)} could be loaded. " +
-            $"On Debian and Ubuntu install the package {debianPackage} (apt-get install {debianPackage}).");
+            (OperatingSystem.IsWindows()
+                ? "padofs.exe ships no image libraries: put the DLL beside padofs.exe or in a folder on PATH."
+                : $"On Debian and Ubuntu install the package {debianPackage} (apt-get install {debianPackage})."));
     }
 }

@@ -80,14 +80,14 @@ internal sealed class WinFspVolume(MountTree tree, string label)
             return NtStatus.NotADirectory;
         }
 
-        opened = new OpenedNode(node, ReferenceEquals(node, tree.Root));
-        info = InfoOf(node);
+        opened = new OpenedNode(node, ReferenceEquals(node, tree.Root), node is LiveFile live ? live.Snapshot() : null);
+        info = InfoOf(opened);
         return NtStatus.Success;
     }
 
     public int GetFileInfo(OpenedNode opened, out FspFileInfo info)
     {
-        info = InfoOf(opened.Node);
+        info = InfoOf(opened);
         return NtStatus.Success;
     }
 
@@ -100,9 +100,17 @@ internal sealed class WinFspVolume(MountTree tree, string label)
             return NtStatus.FileIsADirectory;
         }
 
-        if (offset < 0 || offset >= file.Length)
+        var length = opened.LiveDocument?.Length ?? file.Length;
+        if (offset < 0 || offset >= length)
         {
             return NtStatus.EndOfFile;
+        }
+
+        if (opened.LiveDocument is { } document)
+        {
+            transferred = (int)Math.Min(buffer.Length, length - offset);
+            document.AsSpan((int)offset, transferred).CopyTo(buffer);
+            return NtStatus.Success;
         }
 
         transferred = file.Read(offset, buffer);
@@ -210,10 +218,14 @@ internal sealed class WinFspVolume(MountTree tree, string label)
     private static uint AttributesOf(MountNode node) =>
         FileAttributeBits.ReadOnly | (node is MountDirectory ? FileAttributeBits.Directory : 0);
 
-    private FspFileInfo InfoOf(MountNode node)
+    private FspFileInfo InfoOf(OpenedNode opened) =>
+        opened.LiveDocument is { } document ? InfoOf(opened.Node, (ulong)document.Length) : InfoOf(opened.Node);
+
+    private FspFileInfo InfoOf(MountNode node) => InfoOf(node, node is MountFile file ? (ulong)file.Length : 0);
+
+    private FspFileInfo InfoOf(MountNode node, ulong size)
     {
         var time = ReferenceEquals(node, tree.Root) ? _rootTime : FileTime(node.Modified);
-        var size = node is MountFile file ? (ulong)file.Length : 0;
         return new FspFileInfo
         {
             FileAttributes = AttributesOf(node),

@@ -43,6 +43,31 @@ public sealed class WinFspVolumeTests
     }
 
     [Fact]
+    public async Task A_live_status_file_serves_each_open_the_document_it_was_sized_by_whatever_is_counted_later()
+    {
+        await using var volume = SlideVolume.Of(Slide);
+        const string path = "\\.padofs\\stats.json";
+        Assert.Equal(NtStatus.Success, volume.Volume.Open(path, FileAttributeBits.NonDirectoryFileOption, out var first, out var firstInfo));
+
+        // More digits: the document of a later open is longer.
+        volume.Session.Statistics.CountRead(1_234_567_890);
+        Assert.Equal(NtStatus.Success, volume.Volume.Open(path, FileAttributeBits.NonDirectoryFileOption, out var second, out var secondInfo));
+        Assert.True(secondInfo.FileSize > firstInfo.FileSize, $"{secondInfo.FileSize} bytes after counting, {firstInfo.FileSize} before");
+
+        var firstDocument = ReadToEnd(first!);
+        Assert.Equal(firstInfo.FileSize, (ulong)firstDocument.Length);
+        Assert.Equal(NtStatus.Success, volume.Volume.GetFileInfo(first!, out var firstAgain));
+        Assert.Equal(firstInfo.FileSize, firstAgain.FileSize);
+        using (System.Text.Json.JsonDocument.Parse(firstDocument))
+        {
+        }
+
+        var secondDocument = ReadToEnd(second!);
+        Assert.Equal(secondInfo.FileSize, (ulong)secondDocument.Length);
+        Assert.Contains("1234567890", System.Text.Encoding.UTF8.GetString(secondDocument), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listings_read_with_small_buffers_resume_after_each_marker_and_end_once()
     {
         await using var volume = SlideVolume.Of(Slide);
@@ -163,6 +188,18 @@ public sealed class WinFspVolumeTests
 
         Assert.Equal(WinFspVolume.DefaultLabel.Length * 2, info.VolumeLabelLength);
         Assert.Equal(WinFspVolume.DefaultLabel, new string(((ReadOnlySpan<char>)info.VolumeLabel)[..WinFspVolume.DefaultLabel.Length]));
+    }
+
+    private static byte[] ReadToEnd(OpenedNode opened)
+    {
+        using var read = new MemoryStream();
+        var piece = new byte[100];
+        while (WinFspVolume.Read(opened, read.Length, piece, out var count) == NtStatus.Success)
+        {
+            read.Write(piece, 0, count);
+        }
+
+        return read.ToArray();
     }
 
     private static IEnumerable<(string Path, MountFile File)> FilesUnder(MountDirectory directory, string path)

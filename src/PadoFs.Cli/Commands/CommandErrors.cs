@@ -13,7 +13,8 @@ internal static class CommandErrors
         {
             return command();
         }
-        catch (Exception e) when (e is SlideException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or ArgumentException)
+        // A missing native library (OpenSlide, a codec) is one the user installs: its message says which and how.
+        catch (Exception e) when (e is SlideException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException or ArgumentException or DllNotFoundException)
         {
             Console.Error.WriteLine($"padofs: {e.Message}");
             return Failure;

@@ -18,6 +18,6 @@ public readonly record struct LocalFileStatus(FileIdentity Identity, uint Mode, 
     public static LocalFileStatus Of(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return StatxNative.Stat(path);
+        return OperatingSystem.IsLinux() ? StatxNative.Stat(path) : PortableFileStatus.Stat(path);
     }
 }

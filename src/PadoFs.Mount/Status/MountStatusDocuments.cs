@@ -8,7 +8,8 @@ namespace PadoFs.Mount.Status;
 /// <summary>Renders <c>.padofs/stats.json</c> (live counters) and <c>.padofs/errors.json</c> (slides that failed, and why).</summary>
 public sealed class MountStatusDocuments(MountStatistics statistics, ChunkCache cache, SlideRegistry registry)
 {
-    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // The same bytes on every platform: on Windows the writer would otherwise break lines with CR LF.
+    private static readonly JsonWriterOptions s_options = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public byte[] RenderStatistics() => Render(writer =>
     {

@@ -27,6 +27,9 @@ internal static class OmeXmlDocument
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         IndentChars = "  ",
+
+        // The same bytes on every platform: on Windows the writer would otherwise break lines with CR LF.
+        NewLineChars = "\n",
     };
 
     /// <summary>

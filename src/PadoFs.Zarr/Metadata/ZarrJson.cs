@@ -13,6 +13,9 @@ internal static class ZarrJson
     {
         Indented = true,
         IndentSize = 1,
+
+        // Python's line break on every platform: on Windows the writer would otherwise break lines with CR LF.
+        NewLine = "\n",
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

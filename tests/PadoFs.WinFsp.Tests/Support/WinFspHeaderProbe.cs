@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -93,27 +92,8 @@ internal static partial class WinFspHeaderProbe
         }
     }
 
-    private static (int ExitCode, string Error) Run(string program, params string[] arguments)
-    {
-        Process process;
-        try
-        {
-            process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            Assert.Fail($"{program} cannot be run ({exception.Message}): the WinFsp layout tests need Debian's gcc-mingw-w64-x86-64 (scripts/setup.sh).");
-            throw;
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, error.Result);
-        }
-    }
+    private static (int ExitCode, string Error) Run(string program, params string[] arguments) =>
+        ToolRun.ToEnd(ToolRun.StartOf(program, arguments), "the WinFsp layout tests need Debian's gcc-mingw-w64-x86-64 (scripts/setup.sh).");
 
     [GeneratedRegex("static assertion failed: \"([^\"]*)\"")]
     private static partial Regex FailedAssertion();

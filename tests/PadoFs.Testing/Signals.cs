@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace PadoFs.IntegrationTests;
+namespace PadoFs.Testing;
 
 /// <summary>Sends the signals a service manager or a terminal sends, with the system's kill command.</summary>
-internal static class Signals
+public static class Signals
 {
     public static void Send(Process process, string signal)
     {

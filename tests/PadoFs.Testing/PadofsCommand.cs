@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace PadoFs.IntegrationTests;
+namespace PadoFs.Testing;
 
 /// <summary>Runs the <c>padofs</c> executable built beside these tests, the way users run it.</summary>
-internal static class PadofsCommand
+public static class PadofsCommand
 {
     private static readonly Lazy<string> s_executable = new(Locate);
 

@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PadoFs.Testing;
 
-namespace PadoFs.IntegrationTests;
+namespace PadoFs.Testing;
 
 /// <summary>
 /// A running <c>padofs mount</c> (or <c>padofs serve</c>) daemon over a config written for the test, or over pado dataset
 /// folders given with <c>--dataset</c>, in a folder of its own. Disposing it always leaves no mount and no process
 /// behind: SIGTERM first, then SIGKILL and a lazy unmount.
 /// </summary>
-internal sealed partial class MountedDaemon : IDisposable
+public sealed partial class MountedDaemon : IDisposable
 {
     /// <summary>An <c>http</c> section on a free loopback port, which the daemon names in its log.</summary>
     public static readonly object AnyLoopbackPort = new { listen = "http://127.0.0.1:0" };

@@ -1,7 +1,7 @@
-namespace PadoFs.IntegrationTests;
+namespace PadoFs.Testing;
 
 /// <summary>What the kernel says is mounted, and the last resort for a test's mount that outlived its daemon.</summary>
-internal static class MountTable
+public static class MountTable
 {
     public static bool IsMounted(string mountPoint) =>
         File.ReadAllLines("/proc/self/mounts").Any(line => line.Split(' ') is [_, var point, ..] && point == mountPoint);

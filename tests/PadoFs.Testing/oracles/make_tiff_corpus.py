@@ -18,8 +18,8 @@ odd level sizes (1001 x 777 and its reductions). Prints the names of the files w
   float32-pages.tif               32-bit float greyscale, Deflate tiles, reduced pages by 2
   zstd-rgb-pyramid.tif            RGB, ZSTD tiles, a pyramid of reduced pages (libvips --pyramid)
   webp-rgb-pyramid.tif            RGB, lossy WebP tiles, a pyramid of reduced pages (libvips --pyramid)
-  ome-two-images.ome.tif          OME-TIFF of two images (tifffile writing twice): 2 uint16 channels (CYX) with a
-                                  reduced level in a SubIFD, then RGB uint8 of another size and pixel size with one
+  ome-two-images.ome.tif          OME-TIFF of two images (tifffile writing twice): 2 uint16 channels (CYX) with 2
+                                  reduced levels in SubIFDs, then RGB uint8 of another size and pixel size with one
                                   too, Deflate tiles
 """
 import os
@@ -93,15 +93,16 @@ def planar_rgb(path):
 
 
 def ome_two_images(path):
-    first, second = sizes(2, 2), [(301, 403), (151, 202)]
+    first, second = sizes(2, 3), [(301, 403), (151, 202)]
     with tifffile.TiffWriter(path, ome=True) as tif:
-        tif.write(pattern((2,) + first[0], np.uint16, 71), subifds=1, tile=(128, 128), compression="zlib",
+        tif.write(pattern((2,) + first[0], np.uint16, 71), subifds=2, tile=(128, 128), compression="zlib",
                   photometric="minisblack", metadata={"axes": "CYX", "PhysicalSizeX": 0.5, "PhysicalSizeY": 0.5})
-        tif.write(pattern((2,) + first[1], np.uint16, 72), subfiletype=1, tile=(128, 128), compression="zlib",
-                  photometric="minisblack")
-        tif.write(pattern(second[0] + (3,), np.uint8, 73), subifds=1, tile=(64, 64), compression="zlib",
+        for seed, level in enumerate(first[1:], 72):
+            tif.write(pattern((2,) + level, np.uint16, seed), subfiletype=1, tile=(128, 128), compression="zlib",
+                      photometric="minisblack")
+        tif.write(pattern(second[0] + (3,), np.uint8, 75), subifds=1, tile=(64, 64), compression="zlib",
                   photometric="rgb", metadata={"axes": "YXS", "PhysicalSizeX": 2.0, "PhysicalSizeY": 2.0})
-        tif.write(pattern(second[1] + (3,), np.uint8, 74), subfiletype=1, tile=(64, 64), compression="zlib",
+        tif.write(pattern(second[1] + (3,), np.uint8, 76), subfiletype=1, tile=(64, 64), compression="zlib",
                   photometric="rgb")
 
 

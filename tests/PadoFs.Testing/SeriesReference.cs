@@ -14,9 +14,21 @@ public static class SeriesReference
     private static readonly string[] s_openSlideKinds = ["svs", "ndpi", "scn", "philips"];
     private static readonly string[] s_associatedNames = ["Thumbnail", "Label", "Macro"];
 
-    /// <summary>Every shared slide that tifffile reads.</summary>
+    // tifffile reads their structure, but PadoFs refuses them (shared/slides/README.md); they fail alone, tested elsewhere.
+    private static readonly string[] s_refusedSlides = ["unopenable.tiff", "unreadable.svs"];
+
+    /// <summary>Every shared slide that tifffile reads and PadoFs opens, by name.</summary>
     public static IReadOnlyList<string> SharedSlidesTifffileReads() =>
-        [.. System.IO.Directory.EnumerateFiles(SharedSlides.Directory).Where(path => Structure(path) is not null).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. System.IO.Directory.EnumerateFiles(SharedSlides.Directory).Where(path => Structure(path) is not null).Select(path => Path.GetFileName(path)).Except(s_refusedSlides).Order(StringComparer.Ordinal)];
+
+    /// <summary>The numbers of the series groups a slide's tree at <paramref name="root"/> holds under <c>series/</c>.</summary>
+    public static int[] SeriesFolders(string root)
+    {
+        var series = Path.Combine(root, "series");
+        return System.IO.Directory.Exists(series)
+            ? [.. System.IO.Directory.GetDirectories(series).Select(folder => int.Parse(Path.GetFileName(folder), CultureInfo.InvariantCulture)).Order()]
+            : [];
+    }
 
     /// <summary>
     /// The numbers of the series a tree serves under <c>series/</c> for <paramref name="path"/>: tifffile's series after

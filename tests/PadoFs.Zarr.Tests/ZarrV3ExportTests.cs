@@ -43,7 +43,7 @@ public sealed class ZarrV3ExportTests
 
         Assert.Empty(check.Errors);
         Assert.Equal(Directory.EnumerateFiles(target, "zarr.json", SearchOption.AllDirectories).Count(), check.Documents);
-        Assert.Equal(layout == ZarrLayoutNames.OmeNgff ? 1 + AssociatedFolders(target) : 0, check.Images);
+        Assert.Equal(layout == ZarrLayoutNames.OmeNgff ? 1 + ImageGroupsBesideTheSlide(target) : 0, check.Images);
     }
 
     [Theory]
@@ -163,10 +163,9 @@ public sealed class ZarrV3ExportTests
         return target;
     }
 
-    // In the OME-NGFF layout the slide and each associated image are NGFF images of their own.
-    private static int AssociatedFolders(string root)
-    {
-        var associated = Path.Combine(root, SlideStore.AssociatedFolder);
-        return Directory.Exists(associated) ? Directory.GetDirectories(associated).Length : 0;
-    }
+    // In the OME-NGFF layout the slide, each associated image and each other series are NGFF images of their own.
+    private static int ImageGroupsBesideTheSlide(string root) =>
+        new[] { SlideStore.AssociatedFolder, SlideStore.SeriesFolder }
+            .Select(folder => Path.Combine(root, folder))
+            .Sum(folder => Directory.Exists(folder) ? Directory.GetDirectories(folder).Length : 0);
 }

@@ -16,6 +16,9 @@ public sealed class OtherSeriesExportTests(TiffCorpus corpus) : IClassFixture<Ti
 {
     public static TheoryData<string> Layouts => [ZarrLayoutNames.Pado, ZarrLayoutNames.OmeNgff];
 
+    // A shared plain TIFF and a generated OME-TIFF, each of two series.
+    private string[] TwoSeriesFiles => [SharedSlides.PathOf("smalltif.tif"), corpus.PathOf(TiffCorpus.TwoImagesOmeTiff)];
+
     [Theory]
     [MemberData(nameof(Layouts))]
     public void Every_series_of_every_shared_slide_tifffile_reads_equals_tifffiles_series(string layout)
@@ -60,7 +63,7 @@ public sealed class OtherSeriesExportTests(TiffCorpus corpus) : IClassFixture<Ti
     public void The_roots_consolidated_metadata_holds_every_series_document_as_it_is(string layout)
     {
         using var folder = new TemporaryDirectory();
-        foreach (var path in new[] { SharedSlides.PathOf("smalltif.tif"), corpus.PathOf(TiffCorpus.TwoImagesOmeTiff) })
+        foreach (var path in TwoSeriesFiles)
         {
             var target = Export(path, folder.File(Path.GetFileName(path) + ".zarr"), layout, ZarrFormat.V2);
 
@@ -77,7 +80,7 @@ public sealed class OtherSeriesExportTests(TiffCorpus corpus) : IClassFixture<Ti
     public void In_the_ome_ngff_layout_every_series_group_is_valid_against_the_ngff_0_4_schemas()
     {
         using var folder = new TemporaryDirectory();
-        foreach (var path in new[] { SharedSlides.PathOf("smalltif.tif"), corpus.PathOf(TiffCorpus.TwoImagesOmeTiff) })
+        foreach (var path in TwoSeriesFiles)
         {
             var target = Export(path, folder.File(Path.GetFileName(path) + ".zarr"), ZarrLayoutNames.OmeNgff, ZarrFormat.V2);
 
@@ -93,7 +96,7 @@ public sealed class OtherSeriesExportTests(TiffCorpus corpus) : IClassFixture<Ti
     public void In_zarr_v3_every_series_is_a_valid_node_in_the_consolidated_metadata_and_zarrita_reads_tifffiles_pixels(string layout)
     {
         using var folder = new TemporaryDirectory();
-        foreach (var path in new[] { SharedSlides.PathOf("smalltif.tif"), corpus.PathOf(TiffCorpus.TwoImagesOmeTiff) })
+        foreach (var path in TwoSeriesFiles)
         {
             var target = Export(path, folder.File(Path.GetFileName(path) + ".zarr"), layout, ZarrFormat.V3);
 

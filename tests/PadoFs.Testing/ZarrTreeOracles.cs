@@ -51,6 +51,15 @@ public static class ZarrTreeOracles
             [.. json.RootElement.GetProperty("errors").EnumerateArray().Select(error => error.GetString()!)]);
     }
 
+    /// <summary>
+    /// How many images a slide's tree holds beside the slide itself: its associated images and its other series, each
+    /// an NGFF image of its own in the OME-NGFF layout.
+    /// </summary>
+    public static int ImageGroupsBesideTheSlide(string root) =>
+        new[] { "associated", "series" }
+            .Select(folder => Path.Combine(root, folder))
+            .Sum(folder => System.IO.Directory.Exists(folder) ? System.IO.Directory.GetDirectories(folder).Length : 0);
+
     /// <summary>The v3 root's consolidated metadata compared with every other node's zarr.json.</summary>
     public static ConsolidatedV3Check CompareV3Consolidated(string root)
     {

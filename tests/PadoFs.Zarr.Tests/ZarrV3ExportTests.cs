@@ -43,7 +43,7 @@ public sealed class ZarrV3ExportTests
 
         Assert.Empty(check.Errors);
         Assert.Equal(Directory.EnumerateFiles(target, "zarr.json", SearchOption.AllDirectories).Count(), check.Documents);
-        Assert.Equal(layout == ZarrLayoutNames.OmeNgff ? 1 + ImageGroupsBesideTheSlide(target) : 0, check.Images);
+        Assert.Equal(layout == ZarrLayoutNames.OmeNgff ? 1 + ZarrTreeOracles.ImageGroupsBesideTheSlide(target) : 0, check.Images);
     }
 
     [Theory]
@@ -162,10 +162,4 @@ public sealed class ZarrV3ExportTests
         ZarrDirectoryWriter.Write(new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayoutNames.Parse(layout), Format = ZarrFormat.V3 }), target);
         return target;
     }
-
-    // In the OME-NGFF layout the slide, each associated image and each other series are NGFF images of their own.
-    private static int ImageGroupsBesideTheSlide(string root) =>
-        new[] { SlideStore.AssociatedFolder, SlideStore.SeriesFolder }
-            .Select(folder => Path.Combine(root, folder))
-            .Sum(folder => Directory.Exists(folder) ? Directory.GetDirectories(folder).Length : 0);
 }

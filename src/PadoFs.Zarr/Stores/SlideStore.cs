@@ -93,9 +93,6 @@ public sealed class SlideStore : ZarrStore
 
     public ZarrArray Associated(string name) => _associatedByName[name];
 
-    /// <summary>The numbers of the file's other series, each a group under <see cref="SeriesFolder"/>.</summary>
-    public IReadOnlyList<string> SeriesNames => [.. _series.Select(group => group.Name)];
-
     public override IEnumerable<string> EnumerateKeys()
     {
         foreach (var document in _documents)

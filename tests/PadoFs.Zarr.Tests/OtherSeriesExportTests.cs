@@ -58,6 +58,24 @@ public sealed class OtherSeriesExportTests(TiffCorpus corpus) : IClassFixture<Ti
         Assert.All(first.Values, level => Assert.Equal(0, level.DifferingSamples));
     }
 
+    [Fact]
+    public void In_the_pado_layout_every_series_level_has_tifffiles_zarray_byte_for_byte()
+    {
+        using var folder = new TemporaryDirectory();
+        foreach (var path in TwoSeriesFiles)
+        {
+            var target = Export(path, folder.File(Path.GetFileName(path) + ".zarr"), ZarrLayoutNames.Pado, ZarrFormat.V2);
+
+            var zarrays = ZarrOracle.TifffileZarrays(path, series: 1);
+
+            Assert.NotEmpty(zarrays);
+            for (var level = 0; level < zarrays.Count; level++)
+            {
+                Assert.Equal(zarrays[level], File.ReadAllText(Path.Combine(target, SlideStore.SeriesFolder, "1", level.ToString(System.Globalization.CultureInfo.InvariantCulture), ".zarray")));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Layouts))]
     public void The_roots_consolidated_metadata_holds_every_series_document_as_it_is(string layout)

@@ -82,6 +82,26 @@ public sealed class Image : IEquatable<Image>, IDisposable
 
     public PixelFormat PixelFormat => RequireOpen("tell its pixel format").Backend.PixelFormat;
 
+    /// <summary>
+    /// Every image of the file, each a pyramid of its own: series 0 (this image's <see cref="Levels"/>) first, then the
+    /// file's other series our readers decode, by their number (tifffile's). Formats of one image list series 0 alone.
+    /// </summary>
+    public IReadOnlyList<ImageSeries> Series
+    {
+        get
+        {
+            var slide = RequireOpen("list its series");
+            var series = new ImageSeries[1 + slide.OtherSeries.Count];
+            series[0] = new ImageSeries(0, string.Empty, slide.Levels, slide.Backend.PixelFormat, slide.Backend.Channels, Mpp);
+            for (var i = 1; i < series.Length; i++)
+            {
+                series[i] = slide.OtherSeries[i - 1];
+            }
+
+            return series;
+        }
+    }
+
     /// <summary>Every property the backend reports for the slide.</summary>
     public IReadOnlyDictionary<string, string> Properties => RequireOpen("read its properties").Backend.Properties;
 
@@ -242,17 +262,18 @@ public sealed class Image : IEquatable<Image>, IDisposable
             throw new ArgumentOutOfRangeException(nameof(row), $"Chunk ({row}, {column}) is outside level {level}'s {grid.ChunkRows} x {grid.ChunkColumns} grid.");
         }
 
-        slide.ReadChunk(level, grid.Chunk(0, row, column), destination);
+        slide.ReadChunk(0, level, grid.Chunk(0, row, column), destination);
     }
 
     /// <summary>
     /// Decodes <paramref name="chunk"/> (one index per axis of the level's <see cref="ImageLevel.Grid"/>) of
-    /// <paramref name="level"/> into <paramref name="destination"/>, <see cref="ChunkGrid.ChunkLength"/> bytes.
+    /// <paramref name="level"/> of <paramref name="series"/> (0: this image; else an <see cref="ImageSeries.Index"/>
+    /// of <see cref="Series"/>) into <paramref name="destination"/>, <see cref="ChunkGrid.ChunkLength"/> bytes.
     /// </summary>
-    public void ReadChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
+    public void ReadChunk(int level, in ChunkCoordinates chunk, Span<byte> destination, int series = 0)
     {
         var slide = RequireOpen("read chunks");
-        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
+        var grid = CheckLevel(slide, series, level).Grid;
         if (!grid.Contains(chunk))
         {
             throw new ArgumentOutOfRangeException(nameof(chunk), $"Chunk {chunk} is outside level {level}'s grid over {grid.Axes}.");
@@ -263,7 +284,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
             throw new ArgumentException($"The destination holds {destination.Length} bytes; a chunk needs {grid.ChunkLength}.", nameof(destination));
         }
 
-        slide.ReadChunk(level, chunk, destination);
+        slide.ReadChunk(series, level, chunk, destination);
     }
 
     /// <summary>
@@ -286,14 +307,15 @@ public sealed class Image : IEquatable<Image>, IDisposable
     /// Per chunk of one Y/X <paramref name="plane"/> of <paramref name="level"/> (the planes are the indices of the
     /// axes before Y in C order; a 2D image has one), the bytes stored in the file for it (the TIFF tile or strip byte
     /// count, samples summed); -1 where the format does not expose it. Shape: (chunk rows, chunk columns).
+    /// <paramref name="series"/> picks another image of the file, as for <see cref="ReadChunk(int, in ChunkCoordinates, Span{byte}, int)"/>.
     /// </summary>
-    public long[,] GetChunkSizes(int level = 0, int plane = 0)
+    public long[,] GetChunkSizes(int level = 0, int plane = 0, int series = 0)
     {
         var slide = RequireOpen("read its chunk sizes");
-        var grid = slide.Levels[CheckLevel(slide, level)].Grid;
+        var grid = CheckLevel(slide, series, level).Grid;
         ArgumentOutOfRangeException.ThrowIfNegative(plane);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(plane, grid.PlaneCount);
-        return slide.GetChunkSizes(level, plane);
+        return slide.GetChunkSizes(series, level, plane);
     }
 
     /// <summary>The width and height of an associated image, without decoding it.</summary>
@@ -358,6 +380,18 @@ public sealed class Image : IEquatable<Image>, IDisposable
         {
             throw new ArgumentException($"The region must be in level-{level} pixels ({mpp.Scale(slide.Levels[level].Downsample)}), got {regionMpp}.", nameof(region));
         }
+    }
+
+    private ImageLevel CheckLevel(OpenedSlide slide, int series, int level)
+    {
+        var levels = slide.LevelsOf(series)
+            ?? throw new ArgumentOutOfRangeException(nameof(series), series, $"{this} has no series {series}.");
+        if ((uint)level >= (uint)levels.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"{this} series {series} has levels 0 to {levels.Count - 1}.");
+        }
+
+        return levels[level];
     }
 
     private int CheckLevel(OpenedSlide slide, int level)

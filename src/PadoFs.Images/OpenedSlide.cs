@@ -17,6 +17,7 @@ internal sealed class OpenedSlide : IDisposable
 {
     private readonly TiffFile? _tiff;
     private readonly IReadOnlyList<IChunkSource> _sources;
+    private readonly IReadOnlyList<IChunkSource>[] _otherSources;
 
     public OpenedSlide(string localPath, FileIdentity identity, ISlideBackend backend, TiffFile? tiff, IReadOnlyList<string> files)
         : this(localPath, LocalFileSource.VersionOf(localPath, identity), backend, tiff, files)
@@ -46,6 +47,24 @@ internal sealed class OpenedSlide : IDisposable
         }
 
         Levels = levels;
+        var other = backend.OtherSeries;
+        _otherSources = new IReadOnlyList<IChunkSource>[other.Count];
+        var otherSeries = new ImageSeries[other.Count];
+        for (var i = 0; i < other.Count; i++)
+        {
+            var series = other[i];
+            _otherSources[i] = series.ChunkSources;
+            var seriesLevels = new ImageLevel[series.Levels.Count];
+            for (var level = 0; level < seriesLevels.Length; level++)
+            {
+                seriesLevels[level] = new ImageLevel(level, series.Levels[level].Downsample, series.ChunkSources[level].Grid);
+            }
+
+            var mpp = series is { MppX: { } x, MppY: { } y } ? new Geometry.Mpp(x, y) : (Geometry.Mpp?)null;
+            otherSeries[i] = new ImageSeries(series.Index, series.Name, seriesLevels, series.ChunkSources[0].Grid.Format, series.Channels, mpp);
+        }
+
+        OtherSeries = otherSeries;
     }
 
     /// <summary>The slide's file, or null for a remote object.</summary>
@@ -70,6 +89,13 @@ internal sealed class OpenedSlide : IDisposable
     public ISlideBackend Backend { get; }
 
     public IReadOnlyList<ImageLevel> Levels { get; }
+
+    /// <summary>The file's other images (series 1 and on, by their number), each with its own levels.</summary>
+    public IReadOnlyList<ImageSeries> OtherSeries { get; }
+
+    /// <summary>The levels of series <paramref name="series"/> (0: the image itself), or null when the slide has no such series.</summary>
+    public IReadOnlyList<ImageLevel>? LevelsOf(int series) =>
+        series == 0 ? Levels : PositionOf(series) is var position and >= 0 ? OtherSeries[position].Levels : null;
 
     public void ReadRegion(int level, long x, long y, int width, int height, Span<byte> destination)
     {
@@ -100,12 +126,12 @@ internal sealed class OpenedSlide : IDisposable
         }
     }
 
-    public void ReadChunk(int level, in ChunkCoordinates chunk, Span<byte> destination)
+    public void ReadChunk(int series, int level, in ChunkCoordinates chunk, Span<byte> destination)
     {
         ThrowIfChanged();
         try
         {
-            _sources[level].Decode(chunk, destination);
+            SourcesOf(series)[level].Decode(chunk, destination);
         }
         catch (ByteSourceChangedException e)
         {
@@ -119,7 +145,7 @@ internal sealed class OpenedSlide : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw new SlideReadException(Name, $"level {level} chunk {chunk}: {e.Message}", e);
+            throw new SlideReadException(Name, series == 0 ? $"level {level} chunk {chunk}: {e.Message}" : $"series {series} level {level} chunk {chunk}: {e.Message}", e);
         }
 
         ThrowIfChanged();
@@ -150,9 +176,9 @@ internal sealed class OpenedSlide : IDisposable
     }
 
     /// <summary>The stored bytes of every chunk of one Y/X plane of a level, by (row, column); -1 where the format does not say.</summary>
-    public long[,] GetChunkSizes(int level, int plane)
+    public long[,] GetChunkSizes(int series, int level, int plane)
     {
-        var source = _sources[level];
+        var source = SourcesOf(series)[level];
         var grid = source.Grid;
         var sizes = new long[grid.ChunkRows, grid.ChunkColumns];
         for (var row = 0; row < grid.ChunkRows; row++)
@@ -187,6 +213,22 @@ internal sealed class OpenedSlide : IDisposable
 
         ThrowIfChanged();
         return count;
+    }
+
+    private IReadOnlyList<IChunkSource> SourcesOf(int series) => series == 0 ? _sources : _otherSources[PositionOf(series)];
+
+    // The file's series are few: a scan finds one without a table.
+    private int PositionOf(int series)
+    {
+        for (var position = 0; position < OtherSeries.Count; position++)
+        {
+            if (OtherSeries[position].Index == series)
+            {
+                return position;
+            }
+        }
+
+        return -1;
     }
 
     public void Dispose()

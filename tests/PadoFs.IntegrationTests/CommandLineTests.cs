@@ -88,6 +88,32 @@ public sealed class CommandLineTests
         Assert.Contains("  TZYX  (7, 5, 167, 439)", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inspect_lists_every_series_with_its_folder_axes_and_shapes_as_tifffile_sees_them()
+    {
+        var path = SharedSlides.PathOf("smalltif.tif");
+        using var structure = JsonDocument.Parse(Python.RunOracle("tiff_structure.py", path));
+        var tifffile = structure.RootElement.GetProperty("series").EnumerateArray().ToList();
+
+        var (exitCode, stdout, stderr) = PadofsCommand.Run("inspect", path, "--json");
+        var (textExit, text, _) = PadofsCommand.Run("inspect", path);
+
+        Assert.True(exitCode == 0 && textExit == 0, stderr);
+        using var ours = JsonDocument.Parse(stdout);
+        var series = ours.RootElement.GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal(tifffile.Count, series.Count);
+        for (var index = 0; index < series.Count; index++)
+        {
+            Assert.Equal(index, series[index].GetProperty("series").GetInt32());
+            Assert.Equal(index == 0 ? string.Empty : $"series/{index}", series[index].GetProperty("folder").GetString());
+            var levels = series[index].GetProperty("levels").EnumerateArray().ToList();
+            Assert.Equal(tifffile[index].GetProperty("axes").GetString(), levels[0].GetProperty("axes").GetString());
+            Assert.Equal(tifffile[index].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()), levels[0].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+        }
+
+        Assert.Contains("  series 1 in series/1/, 3 x |u1:", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TiffSlides))]
     public void Chunk_sizes_of_every_level_equal_tifffiles_byte_counts(string slide)

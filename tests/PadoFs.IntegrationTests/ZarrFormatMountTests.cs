@@ -47,7 +47,7 @@ public sealed class ZarrFormatMountTests
             var consolidated = ZarrTreeOracles.CompareV3Consolidated(root);
 
             Assert.True(tree.Errors.Count == 0, $"{slide} ({layout}): {string.Join("; ", tree.Errors)}");
-            Assert.Equal(layout == "ome-ngff" ? 1 + AssociatedFolders(root) : 0, tree.Images);
+            Assert.Equal(layout == "ome-ngff" ? 1 + ZarrTreeOracles.ImageGroupsBesideTheSlide(root) : 0, tree.Images);
             Assert.Equal(("inline", false), (consolidated.Kind, consolidated.MustUnderstand));
             Assert.Equal(tree.Documents - 1, consolidated.Nodes);
             Assert.Empty(consolidated.Missing);
@@ -61,11 +61,4 @@ public sealed class ZarrFormatMountTests
 
     private static MountedDaemon Mount(string layout, string zarrFormat) =>
         MountedDaemon.Start(SharedSlideMountTests.AllSharedSlides(), layout, new Dictionary<string, string> { ["PADOFS__ZARRFORMAT"] = zarrFormat });
-
-    // In the OME-NGFF layout the slide and each associated image are NGFF images of their own.
-    private static int AssociatedFolders(string root)
-    {
-        var associated = Path.Combine(root, "associated");
-        return Directory.Exists(associated) ? Directory.GetDirectories(associated).Length : 0;
-    }
 }

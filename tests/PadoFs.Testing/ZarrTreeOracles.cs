@@ -12,8 +12,9 @@ public static class ZarrTreeOracles
     /// <summary>
     /// Per level named in the group's multiscales, what zarrita read compared with the reference reader, and what
     /// the consolidated metadata lists when <paramref name="consolidated"/> (zarrita then opens the tree through it).
+    /// With <paramref name="series"/> above 0, <paramref name="group"/> is that series' group and tifffile's series of that number the reference.
     /// </summary>
-    public static ZarritaReading ZarritaVsReference(string group, string slide, string layout, bool consolidated = false)
+    public static ZarritaReading ZarritaVsReference(string group, string slide, string layout, bool consolidated = false, int series = 0)
     {
         using var scratch = new TemporaryDirectory();
         var arguments = new List<string> { group, scratch.Path };
@@ -25,7 +26,7 @@ public static class ZarrTreeOracles
         var read = Node.RunOracle("zarrita_levels.mjs", [.. arguments]);
         var readings = scratch.File("levels.json");
         File.WriteAllText(readings, read);
-        using var comparison = JsonDocument.Parse(Python.RunOracle("raw_vs_reference.py", readings, slide, layout));
+        using var comparison = JsonDocument.Parse(Python.RunOracle("raw_vs_reference.py", readings, slide, layout, series.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         using var zarrita = JsonDocument.Parse(read);
         var contents = zarrita.RootElement.GetProperty("contents");
         return new ZarritaReading(
@@ -49,6 +50,15 @@ public static class ZarrTreeOracles
             json.RootElement.GetProperty("images").GetInt32(),
             [.. json.RootElement.GetProperty("errors").EnumerateArray().Select(error => error.GetString()!)]);
     }
+
+    /// <summary>
+    /// How many images a slide's tree holds beside the slide itself: its associated images and its other series, each
+    /// an NGFF image of its own in the OME-NGFF layout.
+    /// </summary>
+    public static int ImageGroupsBesideTheSlide(string root) =>
+        new[] { "associated", "series" }
+            .Select(folder => Path.Combine(root, folder))
+            .Sum(folder => System.IO.Directory.Exists(folder) ? System.IO.Directory.GetDirectories(folder).Length : 0);
 
     /// <summary>The v3 root's consolidated metadata compared with every other node's zarr.json.</summary>
     public static ConsolidatedV3Check CompareV3Consolidated(string root)

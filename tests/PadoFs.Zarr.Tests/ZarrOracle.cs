@@ -23,10 +23,10 @@ internal static class ZarrOracle
                 level.Value.GetProperty("reference_dtype").GetString()!));
     }
 
-    /// <summary>tifffile's <c>.zarray</c> text for every level of the slide's first series.</summary>
-    public static List<string> TifffileZarrays(string slide)
+    /// <summary>tifffile's <c>.zarray</c> text for every level of the slide's first series, or of series <paramref name="series"/>.</summary>
+    public static List<string> TifffileZarrays(string slide, int series = 0)
     {
-        using var json = JsonDocument.Parse(Python.RunOracle("tifffile_zarray.py", slide));
+        using var json = JsonDocument.Parse(Python.RunOracle("tifffile_zarray.py", slide, series.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return [.. json.RootElement.EnumerateArray().Select(level => level.GetProperty("zarray_text").GetString()!)];
     }
 

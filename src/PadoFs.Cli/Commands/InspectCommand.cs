@@ -11,8 +11,10 @@ internal static class InspectCommand
         Without --chunk-sizes, one chunk of the smallest level is decoded first, so a slide that opens but cannot be
         decoded is reported, not described. --json prints urlpath, backend, vendor, mpp_x, mpp_y (null when unknown),
         properties, associated_images and levels (level, width, height, downsample, tile_width, tile_height,
-        chunk_rows, chunk_cols, stored_bytes). --chunk-sizes LEVEL prints only that level's stored bytes per chunk
-        (-1 where the format does not tell), read from the file's structure, also for a slide that does not decode.
+        chunk_rows, chunk_cols, stored_bytes), and series: every image of the file (series, name, folder such as
+        series/1 in the slide's tree, samples, dtype, levels), series 0 first. --chunk-sizes LEVEL prints only that
+        level's stored bytes per chunk (-1 where the format does not tell), read from the file's structure, also for a
+        slide that does not decode.
 
         Examples:
           padofs inspect /data/slide.svs

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PadoFs.Images;
 using PadoFs.Images.Pixels;
 using PadoFs.Images.Records;
+using PadoFs.Zarr.Stores;
 
 namespace PadoFs.Cli.Inspection;
 
@@ -18,7 +19,13 @@ internal sealed class SlideInspection
         PixelFormat = image.PixelFormat;
         Properties = new SortedDictionary<string, string>(image.Properties.ToDictionary(), StringComparer.Ordinal);
         AssociatedImages = image.AssociatedImageNames;
-        Levels = image.Levels.Select(level => Inspect(image, level)).ToList();
+        Levels = image.Levels.Select(level => Inspect(image, 0, level)).ToList();
+        Series = image.Series.Select(series => new SeriesInspection(
+            series.Index,
+            series.Name,
+            series.Index == 0 ? string.Empty : $"{SlideStore.SeriesFolder}/{series.Index}",
+            series.PixelFormat,
+            series.Index == 0 ? Levels : series.Levels.Select(level => Inspect(image, series.Index, level)).ToList())).ToList();
     }
 
     public string Urlpath { get; }
@@ -36,6 +43,9 @@ internal sealed class SlideInspection
     public IReadOnlyList<string> AssociatedImages { get; }
 
     public IReadOnlyList<LevelInspection> Levels { get; }
+
+    /// <summary>Every image of the file served: series 0 (the slide's own levels) first, then those under <c>series/</c>.</summary>
+    public IReadOnlyList<SeriesInspection> Series { get; }
 
     public static SlideInspection Of(Image image) => new(image);
 
@@ -68,27 +78,17 @@ internal sealed class SlideInspection
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("levels");
-            foreach (var level in Levels)
+            WriteLevels(writer, Levels);
+            writer.WriteStartArray("series");
+            foreach (var series in Series)
             {
                 writer.WriteStartObject();
-                writer.WriteNumber("level", level.Level);
-                writer.WriteString("axes", level.Axes);
-                writer.WriteStartArray("shape");
-                foreach (var size in level.Shape)
-                {
-                    writer.WriteNumberValue(size);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteNumber("width", level.Width);
-                writer.WriteNumber("height", level.Height);
-                writer.WriteNumber("downsample", level.Downsample);
-                writer.WriteNumber("tile_width", level.TileWidth);
-                writer.WriteNumber("tile_height", level.TileHeight);
-                writer.WriteNumber("chunk_rows", level.ChunkRows);
-                writer.WriteNumber("chunk_cols", level.ChunkColumns);
-                writer.WriteNumberOrNull("stored_bytes", level.StoredBytes);
+                writer.WriteNumber("series", series.Index);
+                writer.WriteString("name", series.Name);
+                writer.WriteString("folder", series.Folder);
+                writer.WriteNumber("samples", series.PixelFormat.Samples);
+                writer.WriteString("dtype", series.PixelFormat.NumpyDType);
+                WriteLevels(writer, series.Levels);
                 writer.WriteEndObject();
             }
 
@@ -98,6 +98,35 @@ internal sealed class SlideInspection
 
         output.WriteByte((byte)'\n');
         output.Flush();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter writer, IReadOnlyList<LevelInspection> levels)
+    {
+        writer.WriteStartArray("levels");
+        foreach (var level in levels)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("level", level.Level);
+            writer.WriteString("axes", level.Axes);
+            writer.WriteStartArray("shape");
+            foreach (var size in level.Shape)
+            {
+                writer.WriteNumberValue(size);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("width", level.Width);
+            writer.WriteNumber("height", level.Height);
+            writer.WriteNumber("downsample", level.Downsample);
+            writer.WriteNumber("tile_width", level.TileWidth);
+            writer.WriteNumber("tile_height", level.TileHeight);
+            writer.WriteNumber("chunk_rows", level.ChunkRows);
+            writer.WriteNumber("chunk_cols", level.ChunkColumns);
+            writer.WriteNumberOrNull("stored_bytes", level.StoredBytes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     public void WriteText(TextWriter output)
@@ -112,11 +141,13 @@ internal sealed class SlideInspection
             : "  mpp       unknown (no resolution in the file)");
         output.WriteLine(string.Create(culture, $"  associated images: {(AssociatedImages.Count == 0 ? "(none)" : string.Join(", ", AssociatedImages))}"));
         output.WriteLine("  levels:");
-        output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes  axes  shape");
-        foreach (var level in Levels)
+        WriteLevelRows(output, Levels);
+        output.WriteLine(Series.Count == 1 ? "  series:   0 only (the image)" : string.Create(culture, $"  series:   0 (the image) and {Series.Count - 1} more:"));
+        foreach (var series in Series.Skip(1))
         {
-            output.WriteLine(string.Create(culture,
-                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}  {level.Axes,-4}  ({string.Join(", ", level.Shape)})"));
+            var name = series.Name.Length == 0 ? string.Empty : $" '{series.Name}'";
+            output.WriteLine(string.Create(culture, $"  series {series.Index}{name} in {series.Folder}/, {series.PixelFormat.Samples} x {series.PixelFormat.NumpyDType}:"));
+            WriteLevelRows(output, series.Levels);
         }
 
         output.WriteLine(string.Create(culture, $"  properties ({Properties.Count}):"));
@@ -127,12 +158,23 @@ internal sealed class SlideInspection
         }
     }
 
-    private static LevelInspection Inspect(Image image, ImageLevel level)
+    private static void WriteLevelRows(TextWriter output, IReadOnlyList<LevelInspection> levels)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine("    level      width     height  downsample      tile      chunks  stored bytes  axes  shape");
+        foreach (var level in levels)
+        {
+            output.WriteLine(string.Create(culture,
+                $"    {level.Level,5} {level.Width,10} {level.Height,10} {level.Downsample,11:0.####} {level.TileWidth,5}x{level.TileHeight,-5} {level.ChunkRows,5}x{level.ChunkColumns,-5} {(level.StoredBytes is { } stored ? stored.ToString(culture) : "unknown"),13}  {level.Axes,-4}  ({string.Join(", ", level.Shape)})"));
+        }
+    }
+
+    private static LevelInspection Inspect(Image image, int series, ImageLevel level)
     {
         long? stored = 0;
         for (var plane = 0; plane < level.Grid.PlaneCount; plane++)
         {
-            foreach (var size in image.GetChunkSizes(level.Index, plane))
+            foreach (var size in image.GetChunkSizes(level.Index, plane, series))
             {
                 stored = size < 0 || stored is null ? null : stored + size;
             }

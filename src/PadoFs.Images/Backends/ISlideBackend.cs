@@ -31,6 +31,12 @@ public interface ISlideBackend : IDisposable
     /// <summary>Names of the small images stored beside the pyramid (label, macro, thumbnail, ...).</summary>
     IReadOnlyList<string> AssociatedImageNames { get; }
 
+    /// <summary>
+    /// The file's other images, each a pyramid of its own (a TIFF's series after the first); empty for formats that
+    /// hold one image. Associated images are not among them.
+    /// </summary>
+    IReadOnlyList<SlideSeries> OtherSeries => [];
+
     /// <summary>The format of every pixel <see cref="ReadRegion"/> writes.</summary>
     PixelFormat PixelFormat { get; }
 

@@ -16,23 +16,26 @@ public static class CacheBudget
 
     public static long Ceiling => Math.Max(Floor, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
 
-    /// <summary>The bytes the decoded chunks of every level of an open image would take.</summary>
+    /// <summary>The bytes the decoded chunks of every level of every series of an open image would take.</summary>
     public static long DecodedBytesOfStoredChunks(Image image)
     {
         ArgumentNullException.ThrowIfNull(image);
         long total = 0;
-        foreach (var level in image.Levels)
+        foreach (var series in image.Series)
         {
-            long stored = 0;
-            for (var plane = 0; plane < level.Grid.PlaneCount; plane++)
+            foreach (var level in series.Levels)
             {
-                foreach (var size in image.GetChunkSizes(level.Index, plane))
+                long stored = 0;
+                for (var plane = 0; plane < level.Grid.PlaneCount; plane++)
                 {
-                    stored += size != 0 ? 1 : 0;
+                    foreach (var size in image.GetChunkSizes(level.Index, plane, series.Index))
+                    {
+                        stored += size != 0 ? 1 : 0;
+                    }
                 }
-            }
 
-            total += stored * level.Grid.ChunkLength;
+                total += stored * level.Grid.ChunkLength;
+            }
         }
 
         return total;

@@ -19,6 +19,16 @@ internal static class SlideAttributes
     private const string TifffileMultiscalesVersion = "0.1";
 
     public static byte[] ToJson(string name, IReadOnlyList<ImageLevel> levels, ArrayGeometry level0, IReadOnlyList<SlideChannel> channels, ImageRecord record, MetadataConvention convention, string ngffVersion) =>
+        Write(name, levels, level0, channels, record, convention, ngffVersion, writeRecord: true);
+
+    /// <summary>
+    /// The attributes of another series' group: its multiscales as a slide's are, scaled by the series' own mpp where
+    /// the file gives one, and no pado record, which describes the slide's series 0.
+    /// </summary>
+    public static byte[] SeriesJson(string name, ImageSeries series, ArrayGeometry level0, ImageRecord record, MetadataConvention convention, string ngffVersion) =>
+        Write(name, series.Levels, level0, series.Channels, record with { MppX = series.Mpp?.X, MppY = series.Mpp?.Y }, convention, ngffVersion, writeRecord: false);
+
+    private static byte[] Write(string name, IReadOnlyList<ImageLevel> levels, ArrayGeometry level0, IReadOnlyList<SlideChannel> channels, ImageRecord record, MetadataConvention convention, string ngffVersion, bool writeRecord) =>
         ZarrJson.Write(writer =>
         {
             writer.WriteStartObject();
@@ -35,8 +45,12 @@ internal static class SlideAttributes
                 WriteTifffileMultiscales(writer, name, levels);
             }
 
-            writer.WritePropertyName("pado");
-            ImageRecordJson.Write(writer, record);
+            if (writeRecord)
+            {
+                writer.WritePropertyName("pado");
+                ImageRecordJson.Write(writer, record);
+            }
+
             writer.WriteEndObject();
         });
 

@@ -15,9 +15,15 @@ internal static class ImageArrays
     /// the metadata of level 0 of the multiscale group the level belongs to, whose format may name the level's axes
     /// after the level; null for a level outside a group, and for level 0 itself.
     /// </param>
-    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, ZarrArrayMetadata? firstLevel)
+    /// <param name="series">the image of the file the level belongs to: 0 for the image itself, else an <see cref="ImageSeries.Index"/>.</param>
+    public static ZarrArray Level(Image image, IImageLender lender, int level, ChunkMode mode, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache, JsonObject? attributes, ZarrArrayMetadata? firstLevel, int series = 0)
     {
-        var grid = image.Levels[level].Grid;
+        if (mode == ChunkMode.Level && series != 0)
+        {
+            throw new NotSupportedException($"Series {series} is served by tile only: one chunk per stored tile.");
+        }
+
+        var grid = LevelsOf(image, series)[level].Grid;
         ArrayGeometry geometry;
         ChunkDecoder decode;
         if (mode == ChunkMode.Level && grid.PlaneCount == 1)
@@ -41,7 +47,7 @@ internal static class ImageArrays
             decode = (key, destination) =>
             {
                 using var loan = ImageLoan.From(lender);
-                loan.Image.ReadChunk(level, key.Chunk, destination);
+                loan.Image.ReadChunk(level, key.Chunk, destination, series);
             };
         }
 
@@ -51,7 +57,7 @@ internal static class ImageArrays
             names = format.LevelDimensionNames(geometry.Metadata, firstLevel, level, layout.Metadata);
         }
 
-        return new ZarrArray(new ArrayChunks(geometry, slide, SourceOf(image), ArrayIds.Level(level, mode), cache, decode), format, attributes, names);
+        return new ZarrArray(new ArrayChunks(geometry, slide, SourceOf(image), ArrayIds.Level(level, mode, series), cache, decode), format, attributes, names);
     }
 
     public static ZarrArray Associated(Image image, IImageLender lender, string name, int index, ZarrFormat format, ZarrLayout layout, int slide, IChunkCache cache)
@@ -64,6 +70,25 @@ internal static class ImageArrays
             loan.Image.GetAssociatedImage(name).Data.CopyTo(destination);
         };
         return new ZarrArray(new ArrayChunks(geometry, slide, SourceOf(image), ArrayIds.Associated(index), cache, decode), format);
+    }
+
+    /// <summary>The levels of series <paramref name="series"/> of the open image (0: its own).</summary>
+    public static IReadOnlyList<ImageLevel> LevelsOf(Image image, int series)
+    {
+        if (series == 0)
+        {
+            return image.Levels;
+        }
+
+        foreach (var other in image.Series)
+        {
+            if (other.Index == series)
+            {
+                return other.Levels;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(series), series, $"{image} has no series {series}.");
     }
 
     private static long SourceOf(Image image) => image.OpenedSource?.Fingerprint ?? 0;

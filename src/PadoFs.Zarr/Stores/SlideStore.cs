@@ -11,10 +11,15 @@ namespace PadoFs.Zarr.Stores;
 /// images under <c>associated/&lt;name&gt;</c>, outside the slide's multiscales. In the OME-NGFF layout each
 /// associated image is an OME-NGFF image group of its own (its array at <c>associated/&lt;name&gt;/0</c>) and
 /// <c>OME/METADATA.ome.xml</c> describes the slide and then the associated images for Bio-Formats and QuPath.
+/// The file's other series, where it has more than one, are multiscale groups of their own under
+/// <c>series/&lt;number&gt;/</c> (<see cref="SeriesGroup"/>), listed in the root's consolidated metadata.
 /// </summary>
 public sealed class SlideStore : ZarrStore
 {
     public const string AssociatedFolder = "associated";
+
+    /// <summary>The folder of the file's other series, one group per series named by its number.</summary>
+    public const string SeriesFolder = "series";
 
     private readonly Dictionary<string, ZarrArray> _associatedByName;
     private readonly IReadOnlyList<NamedDocument> _documents;
@@ -22,6 +27,9 @@ public sealed class SlideStore : ZarrStore
     private readonly Dictionary<string, IReadOnlyList<NamedDocument>> _associatedGroups = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<NamedDocument> _omeGroupDocuments = [];
     private readonly IReadOnlyList<NamedDocument> _omeDocuments = [];
+    private readonly List<SeriesGroup> _series;
+    private readonly Dictionary<string, SeriesGroup> _seriesByName = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<NamedDocument> _seriesDocuments;
 
     public SlideStore(Image image, SlideStoreOptions options)
     {
@@ -59,6 +67,19 @@ public sealed class SlideStore : ZarrStore
             _omeDocuments = [.. _omeGroupDocuments, new NamedDocument(OmeXmlDocument.FileName, new ZarrDocument(OmeXmlDocument.ForSlide(image, levels[0].Geometry, name, record)))];
         }
 
+        var series = new List<SeriesGroup>();
+        foreach (var other in image.Series)
+        {
+            if (other.Index != 0)
+            {
+                var group = new SeriesGroup(image, other, lender, options, name, record);
+                series.Add(group);
+                _seriesByName[group.Name] = group;
+            }
+        }
+
+        _series = series;
+        _seriesDocuments = Format.GroupDocuments(attributes: null);
         _documents = Format.RootDocuments(SlideAttributes.ToJson(name, image.Levels, levels[0].Geometry, image.Channels, record, Layout.Metadata, Format.NgffVersion), DescendantDocuments());
     }
 
@@ -112,6 +133,30 @@ public sealed class SlideStore : ZarrStore
             }
         }
 
+        if (_series.Count > 0)
+        {
+            foreach (var document in _seriesDocuments)
+            {
+                yield return $"{SeriesFolder}/{document.Name}";
+            }
+
+            foreach (var group in _series)
+            {
+                foreach (var document in group.Documents)
+                {
+                    yield return $"{SeriesFolder}/{group.Name}/{document.Name}";
+                }
+
+                for (var level = 0; level < group.Levels.Count; level++)
+                {
+                    foreach (var name in group.Levels[level].EnumerateNames())
+                    {
+                        yield return string.Create(CultureInfo.InvariantCulture, $"{SeriesFolder}/{group.Name}/{level}/{name}");
+                    }
+                }
+            }
+        }
+
         foreach (var document in _omeDocuments)
         {
             yield return $"{OmeXmlDocument.Folder}/{document.Name}";
@@ -135,6 +180,12 @@ public sealed class SlideStore : ZarrStore
         if (head.SequenceEqual(OmeXmlDocument.Folder))
         {
             return FindDocument(_omeDocuments, rest);
+        }
+
+        if (head.SequenceEqual(SeriesFolder) && _series.Count > 0)
+        {
+            var number = Split(rest, out var inSeries);
+            return inSeries.IsEmpty ? FindDocument(_seriesDocuments, number) : SeriesNamed(number) is { } named ? FindDocument(named.Documents, inSeries) : null;
         }
 
         if (!head.SequenceEqual(AssociatedFolder) || AssociatedNames.Count == 0)
@@ -172,9 +223,36 @@ public sealed class SlideStore : ZarrStore
                 names.Add(new StoreName(AssociatedFolder, IsFolder: true));
             }
 
+            if (_series.Count > 0)
+            {
+                names.Add(new StoreName(SeriesFolder, IsFolder: true));
+            }
+
             if (_omeDocuments.Count > 0)
             {
                 names.Add(new StoreName(OmeXmlDocument.Folder, IsFolder: true));
+            }
+
+            return names;
+        }
+
+        if (folder == SeriesFolder && _series.Count > 0)
+        {
+            var names = Names(_seriesDocuments);
+            foreach (var other in _series)
+            {
+                names.Add(new StoreName(other.Name, IsFolder: true));
+            }
+
+            return names;
+        }
+
+        if (SeriesGroupAt(folder) is { } series)
+        {
+            var names = Names(series.Documents);
+            for (var level = 0; level < series.Levels.Count; level++)
+            {
+                names.Add(new StoreName(level.ToString(CultureInfo.InvariantCulture), IsFolder: true));
             }
 
             return names;
@@ -216,7 +294,9 @@ public sealed class SlideStore : ZarrStore
 
         return (path == AssociatedFolder && AssociatedNames.Count > 0)
             || (path == OmeXmlDocument.Folder && _omeDocuments.Count > 0)
-            || AssociatedGroupAt(path) is not null;
+            || (path == SeriesFolder && _series.Count > 0)
+            || AssociatedGroupAt(path) is not null
+            || SeriesGroupAt(path) is not null;
     }
 
     // The array whose folder holds path, and the rest of path inside it (empty for the array's folder itself).
@@ -241,9 +321,26 @@ public sealed class SlideStore : ZarrStore
             return Split(inImage, out inArray).SequenceEqual(AssociatedImageAttributes.LevelPath) ? image : null;
         }
 
+        if (head.SequenceEqual(SeriesFolder))
+        {
+            var series = SeriesNamed(Split(rest, out var inSeries));
+            var levelName = Split(inSeries, out inArray);
+            return series is not null && ChunkKeyEncoding.TryParseIndex(levelName, series.Levels.Count, out var seriesLevel) ? series.Levels[seriesLevel] : null;
+        }
+
         inArray = rest;
         return ChunkKeyEncoding.TryParseIndex(head, Levels.Count, out var level) ? Levels[level] : null;
     }
+
+    // The series group whose folder path is: series/<number>.
+    private SeriesGroup? SeriesGroupAt(ReadOnlySpan<char> path)
+    {
+        var head = Split(path, out var rest);
+        return head.SequenceEqual(SeriesFolder) && rest.IndexOf('/') < 0 ? SeriesNamed(rest) : null;
+    }
+
+    private SeriesGroup? SeriesNamed(ReadOnlySpan<char> name) =>
+        _seriesByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var group) ? group : null;
 
     // The first name of path; rest is what follows its '/', empty when there is none.
     private static ReadOnlySpan<char> Split(ReadOnlySpan<char> path, out ReadOnlySpan<char> rest)
@@ -310,6 +407,20 @@ public sealed class SlideStore : ZarrStore
                 }
 
                 AddKeyed(documents, AssociatedArrayFolder(associated), _associatedByName[associated].Documents);
+            }
+        }
+
+        if (_series.Count > 0)
+        {
+            AddKeyed(documents, SeriesFolder, _seriesDocuments);
+            foreach (var group in _series)
+            {
+                var folder = $"{SeriesFolder}/{group.Name}";
+                AddKeyed(documents, folder, group.Documents);
+                for (var level = 0; level < group.Levels.Count; level++)
+                {
+                    AddKeyed(documents, string.Create(CultureInfo.InvariantCulture, $"{folder}/{level}"), group.Levels[level].Documents);
+                }
             }
         }
 

@@ -18,6 +18,9 @@ odd level sizes (1001 x 777 and its reductions). Prints the names of the files w
   float32-pages.tif               32-bit float greyscale, Deflate tiles, reduced pages by 2
   zstd-rgb-pyramid.tif            RGB, ZSTD tiles, a pyramid of reduced pages (libvips --pyramid)
   webp-rgb-pyramid.tif            RGB, lossy WebP tiles, a pyramid of reduced pages (libvips --pyramid)
+  ome-two-images.ome.tif          OME-TIFF of two images (tifffile writing twice): 2 uint16 channels (CYX) with 2
+                                  reduced levels in SubIFDs, then RGB uint8 of another size and pixel size with one
+                                  too, Deflate tiles
 """
 import os
 import subprocess
@@ -83,6 +86,20 @@ def planar_rgb(path):
                       photometric="rgb", planarconfig="separate", metadata=None)
 
 
+def ome_two_images(path):
+    first, second = sizes(2, 3), [(301, 403), (151, 202)]
+    with tifffile.TiffWriter(path, ome=True) as tif:
+        tif.write(pattern((2,) + first[0], np.uint16, 71), subifds=2, tile=(128, 128), compression="zlib",
+                  photometric="minisblack", metadata={"axes": "CYX", "PhysicalSizeX": 0.5, "PhysicalSizeY": 0.5})
+        for seed, level in enumerate(first[1:], 72):
+            tif.write(pattern((2,) + level, np.uint16, seed), subfiletype=1, tile=(128, 128), compression="zlib",
+                      photometric="minisblack")
+        tif.write(pattern(second[0] + (3,), np.uint8, 75), subifds=1, tile=(64, 64), compression="zlib",
+                  photometric="rgb", metadata={"axes": "YXS", "PhysicalSizeX": 2.0, "PhysicalSizeY": 2.0})
+        tif.write(pattern(second[1] + (3,), np.uint8, 76), subfiletype=1, tile=(64, 64), compression="zlib",
+                  photometric="rgb")
+
+
 def pages(path, shape_of, dtype, factor, seed, **options):
     with tifffile.TiffWriter(path, bigtiff=options.pop("bigtiff", False)) as tif:
         for level, size in enumerate(sizes(factor, 3)):
@@ -108,6 +125,7 @@ def main():
                                                 compression="zlib", photometric="minisblack"),
         "zstd-rgb-pyramid.tif": lambda path: vips_pyramid(path, out, "--compression", "zstd"),
         "webp-rgb-pyramid.tif": lambda path: vips_pyramid(path, out, "--compression", "webp", "--Q", "80"),
+        "ome-two-images.ome.tif": ome_two_images,
     }
     for name, make in files.items():
         make(os.path.join(out, name))

@@ -1,19 +1,21 @@
 """Compare a zarr slide group (exported or mounted) with an independent reader of the slide.
 
-usage: zarr_vs_reference.py [--open=HOW] GROUP SLIDE LAYOUT [LEVEL...]
+usage: zarr_vs_reference.py [--open=HOW] [--series=N] GROUP SLIDE LAYOUT [LEVEL...]
 
 HOW is how each level is opened: "group" (the default: zarr.open_group on the slide, then its member),
 "fsstore" (what ome-zarr-py up to 0.11 does for an OME-NGFF image: an FSStore on the level's own path with
 dimension_separator "/"), "plain" (zarr.open on the level's path), "xarray" (xarray.open_zarr on the slide,
 every other level dropped, as xarray needs: the levels share dimension names), "xarray-unmasked" (the same with
-mask_and_scale=False).
+mask_and_scale=False). With --series=N (N > 0) the group compared is GROUP/series/N, the slide's other series as
+PadoFs serves it, and the reference is tifffile's series[N] (OpenSlide shows a file's first image only).
 
 In the ome-ngff layout the reference is moved to the array's axes (its _ARRAY_DIMENSIONS), samples or channels
 as c. Reference pixels: for OpenSlide's vendor formats, openslide-python's read_region of the whole level (composited
 over the slide's background colour by PadoFs's documented rule); for every other TIFF (what OpenSlide calls
 generic-tiff, or cannot open), tifffile's series 0 levels, as pado reads them (where tifffile lacks the codec,
 Pillow's libtiff, libvips for pages in SubIFDs, GDAL for JPEG pages of grey plus alpha, which Pillow refuses).
-Prints one JSON object: per level the shapes and how many samples differ.
+Prints one JSON object: per level the shapes, dtypes, axis names (the array's _ARRAY_DIMENSIONS and the reference's
+axes as the layout names them) and how many samples differ.
 """
 import contextlib
 import json
@@ -46,10 +48,10 @@ def openslide_levels(path):
     return slide.level_count, read, ["YXS"] * slide.level_count
 
 
-def tifffile_levels(path):
+def tifffile_levels(path, series_index=0):
     import tifffile
     tif = tifffile.TiffFile(path)
-    series = tif.series[0]
+    series = tif.series[series_index]
 
     def read(level):
         try:
@@ -147,6 +149,14 @@ def level_opener(how, group_path, group):
     raise SystemExit(f"unknown --open={how}")
 
 
+def layout_dimensions(axes, layout):
+    """The names the layout gives the axes of an array over tifffile's axes: tifffile's own, or the NGFF ones."""
+    if layout != "ome-ngff":
+        return list(axes)
+    names = ["c" if axis in "CS" else axis.lower() for axis in axes]
+    return [name for name in "tczyx" if name in names or name == "c"]
+
+
 def in_layout(reference, axes, layout):
     """The reference (over tifffile's axes) as the layout's array: as it is for pado; for ome-ngff over the NGFF
     axes (t, c, z, y, x) it has, samples or channels as c, a c of 1 where it has neither."""
@@ -159,20 +169,32 @@ def in_layout(reference, axes, layout):
 def main():
     arguments = sys.argv[1:]
     how = "group"
-    if arguments and arguments[0].startswith("--open="):
-        how = arguments.pop(0)[len("--open="):]
+    series = 0
+    while arguments and arguments[0].startswith("--"):
+        option, _, value = arguments.pop(0).partition("=")
+        if option == "--open":
+            how = value
+        elif option == "--series":
+            series = int(value)
+        else:
+            raise SystemExit(f"unknown option {option}")
     group_path, slide_path, layout = arguments[:3]
+    if series:
+        group_path = f"{group_path}/series/{series}"
     wanted = [int(level) for level in arguments[3:]]
     group = zarr.open_group(group_path, mode="r")
     open_level = level_opener(how, group_path, group)
-    count, read, reference_axes = openslide_levels(slide_path) or tifffile_levels(slide_path)
+    count, read, reference_axes = (series == 0 and openslide_levels(slide_path)) or tifffile_levels(slide_path, series)
     result = {"levels": {}, "group_levels": sorted(k for k in group.array_keys())}
     for level in wanted or range(count):
         reference = read(level)
         array = open_level(level)[:]
+        dimensions = group[str(level)].attrs.get("_ARRAY_DIMENSIONS")
+        reference_dimensions = layout_dimensions(reference_axes[level], layout)
         reference = in_layout(reference, reference_axes[level], layout)
         entry = {"shape": list(array.shape), "reference_shape": list(reference.shape), "dtype": str(array.dtype),
-                 "reference_dtype": str(reference.dtype)}
+                 "reference_dtype": str(reference.dtype), "dimensions": dimensions,
+                 "reference_dimensions": reference_dimensions}
         if array.shape == reference.shape:
             entry["differing_samples"] = int((array != reference).sum())
         result["levels"][str(level)] = entry

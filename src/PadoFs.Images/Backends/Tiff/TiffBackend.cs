@@ -34,30 +34,19 @@ public sealed class TiffBackend : ISlideBackend
             throw new SlideFormatException(file.Path, "the TIFF file has no image");
         }
 
-        Series = file.Series[0];
-        _levels = [.. Series.Levels.Select((page, level) => CreateLevel(file, page, level))];
-        PixelFormat = _levels[0].Format;
-        var baseline = Series.Levels[0];
-        Levels = Array.ConvertAll(_levels, level => new SlideLevel(
-            level.Page.Width,
-            level.Page.Height,
-            (((double)baseline.Width / level.Page.Width) + ((double)baseline.Height / level.Page.Height)) / 2,
-            (int)level.Page.ChunkWidth,
-            (int)level.Page.ChunkHeight));
-        var sources = new IChunkSource[_levels.Length];
-        for (var level = 0; level < sources.Length; level++)
-        {
-            sources[level] = LevelChunks(file, Series, level, _levels[level]);
-        }
-
-        ChunkSources = sources;
+        var first = TiffSeriesLevels.Open(file, file.Series[0], prefix: string.Empty);
+        Series = first.Series;
+        _levels = [.. first.Decoders];
+        PixelFormat = first.PixelFormat;
+        Levels = first.Levels;
+        ChunkSources = first.ChunkSources;
 
         _associated = new Dictionary<string, TiffPageDecoder>(StringComparer.Ordinal);
         foreach (var series in file.Series.Skip(1))
         {
             // Only images this backend can decode are offered, the others would fail on every read; and only those of
             // the slide's pixel format, which associated images are served in (a qptiff's RGB thumbnail beside its
-            // single-channel pages is not).
+            // single-channel pages is served as a series of its own instead).
             if (s_associatedSeries.TryGetValue(series.Name, out var name) && TiffPageDecoder.TryCreate(file, series.Levels[0], out _) is { } decoder
                 && decoder.Format == PixelFormat)
             {
@@ -66,7 +55,8 @@ public sealed class TiffBackend : ISlideBackend
         }
 
         AssociatedImageNames = [.. _associated.Keys];
-        Channels = [.. (Series.Ome?.Channels ?? Series.Channels).Select(channel => new SlideChannel(channel.Name, channel.Rgba))];
+        OtherSeries = ReadableOtherSeries(file);
+        Channels = first.Channels;
         Properties = TiffSlideProperties.Read(file, Series.Ome);
     }
 
@@ -84,6 +74,12 @@ public sealed class TiffBackend : ISlideBackend
     public IReadOnlyList<string> AssociatedImageNames { get; }
 
     public IReadOnlyList<SlideChannel> Channels { get; }
+
+    /// <summary>
+    /// The file's series after the first that our reader decodes, numbered as tifffile numbers them, but those served
+    /// as associated images (an SVS file's thumbnail, label and macro).
+    /// </summary>
+    public IReadOnlyList<SlideSeries> OtherSeries { get; }
 
     public PixelFormat PixelFormat { get; }
 
@@ -176,48 +172,33 @@ public sealed class TiffBackend : ISlideBackend
         }
     }
 
-    private static TiffPageDecoder CreateLevel(TiffFile file, TiffPage page, int level)
+    // A series our reader cannot decode is left out, as an associated image is: it would fail on every read.
+    private SlideSeries[] ReadableOtherSeries(TiffFile file)
     {
-        var decoder = TiffPageDecoder.TryCreate(file, page, out var reason)
-            ?? throw new SlideFormatException(file.Path, level == 0 ? reason : $"level {level}: {reason}");
-        var baseline = file.Series[0].Levels[0];
-        if (page.SamplesPerPixel != baseline.SamplesPerPixel || page.BitsPerSample != baseline.BitsPerSample)
+        var series = new List<SlideSeries>();
+        for (var index = 1; index < file.Series.Count; index++)
         {
-            throw new SlideFormatException(file.Path, $"level {level} has {page.SamplesPerPixel} samples of {page.BitsPerSample} bits, level 0 {baseline.SamplesPerPixel} of {baseline.BitsPerSample}");
-        }
-
-        return decoder;
-    }
-
-    // Every plane's page must decode as the level's first page does: they are one array. Axes a chunk grid cannot cut
-    // (a shaped series' Q after X) refuse the file like a broken one.
-    private static TiffLevelChunks LevelChunks(TiffFile file, TiffSeries series, int level, TiffPageDecoder key)
-    {
-        var planes = series.LevelPlanes[level];
-        var decoders = new TiffPageDecoder?[planes.Count];
-        for (var plane = 0; plane < decoders.Length; plane++)
-        {
-            if (planes[plane] is not { } page)
+            var candidate = file.Series[index];
+            if (s_associatedSeries.TryGetValue(candidate.Name, out var associated) && _associated.ContainsKey(associated))
             {
                 continue;
             }
 
-            decoders[plane] = ReferenceEquals(page, key.Page) ? key : TiffPageDecoder.TryCreate(file, page, out var reason)
-                ?? throw new SlideFormatException(file.Path, $"level {level} page {page.Index}: {reason}");
-            if (page.SamplesPerPixel != key.Page.SamplesPerPixel || page.BitsPerSample != key.Page.BitsPerSample || page.Width != key.Page.Width || page.Height != key.Page.Height)
+            TiffSeriesLevels levels;
+            try
             {
-                throw new SlideFormatException(file.Path, $"level {level} page {page.Index} differs in size or samples from the level's first page {key.Page.Index}");
+                levels = TiffSeriesLevels.Open(file, candidate, $"series {index} ");
             }
+            catch (Exception e) when (e is SlideFormatException or TiffFormatException)
+            {
+                continue;
+            }
+
+            var ome = candidate.Ome;
+            series.Add(new SlideSeries(index, candidate.Name, levels.Levels, levels.ChunkSources, levels.Channels, ome?.PhysicalSizeX, ome?.PhysicalSizeY));
         }
 
-        try
-        {
-            return TiffLevelChunks.OfSeriesLevel(file, series.Axes, series.LevelShape(level), decoders, key);
-        }
-        catch (Exception e) when (e is TiffFormatException or ArgumentException or OverflowException)
-        {
-            throw new SlideFormatException(file.Path, $"level {level}: {e.Message}", e);
-        }
+        return [.. series];
     }
 
     private void Read(TiffPageDecoder decoder, string what, long x, long y, int width, int height, Span<byte> destination)

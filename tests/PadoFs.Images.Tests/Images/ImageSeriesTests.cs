@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PadoFs.Images.Backends.Chunks;
+using PadoFs.Images.Backends.Tiff;
 using PadoFs.Testing;
 
 namespace PadoFs.Images.Tests.Images;
@@ -66,5 +67,28 @@ public sealed class ImageSeriesTests
 
         Assert.Contains("has no series 2", error.Message, StringComparison.Ordinal);
         Assert.Contains(chunk, value => value != 0);
+    }
+
+    [Fact]
+    public void A_tiff_of_more_series_than_are_served_lists_the_first_ones_and_still_opens()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("many-series.tif");
+        // Pages of as many widths, none a reduction of another: tifffile makes every page a series of its own.
+        const string Code = """
+            import sys, numpy, tifffile
+            path, count = sys.stdin.read().split()
+            with tifffile.TiffWriter(path) as tiff:
+                for page in range(int(count)):
+                    tiff.write(numpy.full((1, 1000 + page), page % 251, numpy.uint8), photometric="minisblack", metadata=None)
+            """;
+        Python.RunCode(Code, $"{path} {TiffBackend.MaxOtherSeries + 10}");
+
+        using var image = new Image(path).Open();
+        var series = image.Series;
+
+        Assert.Equal(1 + TiffBackend.MaxOtherSeries, series.Count);
+        Assert.Equal(TiffBackend.MaxOtherSeries, series[^1].Index);
+        Assert.Equal([1L, 1001L], series[1].Levels[0].Grid.Shape.ToArray());
     }
 }

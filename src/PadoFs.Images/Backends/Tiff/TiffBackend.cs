@@ -13,6 +13,9 @@ namespace PadoFs.Images.Backends.Tiff;
 /// </summary>
 public sealed class TiffBackend : ISlideBackend
 {
+    /// <summary>The most series after the first that one file serves; a plate of 384 wells with a few fields each fits.</summary>
+    public const int MaxOtherSeries = 4096;
+
     private static readonly Dictionary<string, string> s_associatedSeries = new(StringComparer.Ordinal)
     {
         ["Thumbnail"] = "thumbnail",
@@ -172,11 +175,12 @@ public sealed class TiffBackend : ISlideBackend
         }
     }
 
-    // A series our reader cannot decode is left out, as an associated image is: it would fail on every read.
+    // A series our reader cannot decode is left out, as an associated image is: it would fail on every read. So are
+    // those beyond MaxOtherSeries: a file of a million unlike pages is a million series, each a tree of documents.
     private SlideSeries[] ReadableOtherSeries(TiffFile file)
     {
         var series = new List<SlideSeries>();
-        for (var index = 1; index < file.Series.Count; index++)
+        for (var index = 1; index < file.Series.Count && series.Count < MaxOtherSeries; index++)
         {
             var candidate = file.Series[index];
             if (s_associatedSeries.TryGetValue(candidate.Name, out var associated) && _associated.ContainsKey(associated))

@@ -29,15 +29,16 @@ internal static class WindowsBuild
     }
 
     // Into a build folder of its own (--artifacts-path): a publish for another runtime must not rewrite the objects and
-    // assemblies of the Linux build that the other tests load.
+    // assemblies of the Linux build that the other tests load. The same folders and options as
+    // scripts/publish-platforms.sh, so after that script (as in a whole test run) this publish is incremental.
     private static string Publish()
     {
         var root = RepositoryRoot();
-        var output = Path.Combine(root, "artifacts", "wine", "padofs-win-x64");
+        var output = Path.Combine(root, "artifacts", "publish", "win-x64");
         var (exitCode, log) = Run(
             "dotnet",
             ["publish", Path.Combine("src", "PadoFs.Cli", "PadoFs.Cli.csproj"), "--configuration", "Release", "--runtime", "win-x64", "--self-contained",
-                "--artifacts-path", Path.Combine(root, "artifacts", "wine", "build"), "--output", output, "--verbosity", "quiet", "-nologo"],
+                "--artifacts-path", Path.Combine(root, "artifacts", "publish", "build"), "--output", output, "--verbosity", "quiet", "-nologo"],
             root);
         Assert.True(exitCode == 0, $"dotnet publish -r win-x64 failed:\n{log}");
         return Path.Combine(output, "padofs.exe");

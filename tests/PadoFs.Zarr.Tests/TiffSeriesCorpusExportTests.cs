@@ -72,6 +72,27 @@ public sealed class TiffSeriesCorpusExportTests(TiffSeriesCorpus corpus) : IClas
         Assert.Equal(["0000FF", "00FF00", "FF0000", "FFFFFF"], channels.Select(c => c.GetProperty("color").GetString()));
     }
 
+    [Theory]
+    [InlineData("pado")]
+    [InlineData("ome-ngff")]
+    public void A_qptiffs_rgb_thumbnail_macro_and_label_are_series_1_to_3_equal_to_tifffiles(string layout)
+    {
+        // Associated images are served in the slide's pixel format; these RGB pages beside single-channel uint8
+        // baseline pages are not, so each is a series folder of its own.
+        using var folder = new TemporaryDirectory();
+        var path = corpus.PathOf("qptiff-cyx-uint8.qptiff");
+        using var image = new Image(path).Open();
+        var target = folder.File("slide.zarr");
+        ZarrDirectoryWriter.Write(new SlideStore(image, new SlideStoreOptions { Layout = ZarrLayoutNames.Parse(layout) }), target);
+
+        Assert.Equal(["", "Thumbnail", "Macro", "Label"], image.Series.Select(series => series.Name));
+        Assert.Equal([1, 2, 3], SeriesReference.SeriesFolders(target));
+        foreach (var series in new[] { 1, 2, 3 })
+        {
+            Assert.Empty(SeriesReference.Mismatches(target, path, layout, series));
+        }
+    }
+
     private static string ExportNgff(string slide, string target)
     {
         using var image = new Image(slide).Open();

@@ -116,6 +116,10 @@ internal sealed unsafe class FuseFileSystem(MountTree tree, FuseMountOptions opt
             case null:
                 return -Errno.ENOENT;
             case MountDirectory directory:
+                // A folder whose contents fail (a slide that does not open) fails here, where ls and os.listdir report
+                // it: glibc's readdir takes ENOENT from getdents for a folder removed while open, and lists it as empty.
+                _ = directory.Children;
+
                 // Listings never change while mounted: the kernel may keep each one (libfuse passes this on from 3.16.1).
                 info->CacheReadDirectory = true;
                 info->KeepCache = true;

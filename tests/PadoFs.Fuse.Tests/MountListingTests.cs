@@ -59,7 +59,7 @@ public sealed class MountListingTests
             mounted.PathOf("broken.zarr"));
 
         Assert.Equal(["1", "5", "2"], errnos.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(mounted.Logger.Entries, entry => Equals(entry["Operation"], "readdir") && Equals(entry["Path"], "/broken.zarr") && Equals(entry["Errno"], 5) && entry.Level == LogLevel.Warning);
+        Assert.Contains(mounted.Logger.Entries, entry => Equals(entry["Operation"], "opendir") && Equals(entry["Path"], "/broken.zarr") && Equals(entry["Errno"], 5) && entry.Level == LogLevel.Warning);
         Assert.Contains(mounted.Logger.Entries, entry => Equals(entry["Operation"], "getattr") && Equals(entry["Path"], "/broken.zarr/.zattrs") && Equals(entry["Errno"], 2) && entry.Level == LogLevel.Debug);
     }
 }

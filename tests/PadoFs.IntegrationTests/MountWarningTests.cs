@@ -23,7 +23,7 @@ public sealed class MountWarningTests
     }
 
     [Fact]
-    public void A_missing_slide_file_mounts_with_a_warning_naming_it_and_the_other_slides_serve()
+    public void A_missing_slide_file_mounts_with_a_warning_naming_it_its_folder_lists_as_missing_and_the_other_slides_serve()
     {
         var small = SharedSlides.PathOf("small.svs");
         using var daemon = MountedDaemon.Start([new { urlpath = "/nonexistent/gone.svs" }, new { urlpath = small }]);
@@ -31,6 +31,7 @@ public sealed class MountWarningTests
         var warning = WarningLine(daemon, "gone.svs");
 
         Assert.EndsWith("images[0]: '/nonexistent/gone.svs' does not exist; its folder gone.svs.zarr will fail to open", warning, StringComparison.Ordinal);
+        Assert.Throws<DirectoryNotFoundException>(() => Directory.GetFileSystemEntries(daemon.PathOf("gone.svs.zarr")));
         Assert.DoesNotContain("small.svs", daemon.Log, StringComparison.Ordinal);
         Assert.True(File.Exists(daemon.PathOf("small.svs.zarr/0/.zarray")));
     }

@@ -84,6 +84,7 @@ public sealed class RemoteSlideMountTests : IDisposable
         Assert.IsType<IOException>(Record.Exception(() => Directory.GetFileSystemEntries(daemon.PathOf("bad/not-tiff.zarr"))));
         Assert.IsType<IOException>(Record.Exception(() => Directory.GetFileSystemEntries(daemon.PathOf("bad/ftp.zarr"))));
         Assert.IsType<FileNotFoundException>(Record.Exception(() => File.ReadAllBytes(daemon.PathOf("bad/absent.zarr/.zattrs"))));
+        Assert.IsType<DirectoryNotFoundException>(Record.Exception(() => Directory.GetFileSystemEntries(daemon.PathOf("bad/absent.zarr"))));
         Assert.IsType<UnauthorizedAccessException>(Record.Exception(() => Directory.GetFileSystemEntries(daemon.PathOf("bad/forbidden.zarr"))));
 
         Assert.Contains("\"differing_samples\": 0", Python.RunOracle("zarr_vs_reference.py", daemon.PathOf("good/boxes.tiff.zarr"), SharedSlides.PathOf("boxes.tiff"), "pado"), StringComparison.Ordinal);

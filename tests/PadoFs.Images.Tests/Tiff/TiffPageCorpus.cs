@@ -29,6 +29,7 @@ public sealed class TiffPageCorpus : OracleFileSet
         "webp-rgba-tiled-lossless.tif",
         "jp2k-rgb-tiled.tif",
         "jp2k-uint16-tiled-lossless.tif",
+        "jp2k-rgb-tiled-34712.tif",
         "lzw-rgb-strips-predictor.tif",
         "jpeg-grey-alpha-tiled.tif",
         "jpeg-4-samples-strips.tif",

@@ -118,6 +118,13 @@ def corpus(outdir):
                     "--compression", "jp2k", "--Q", "60")
         vips_resave(gray16, path("jp2k-uint16-tiled-lossless.tif"), "--tile", "--tile-width", "64", "--tile-height", "64",
                     "--compression", "jp2k", "--lossless")
+        # 34712, libtiff's and Bio-Formats' code, holds the same codestreams as libvips's 33004: libvips's tiles with
+        # the tag rewritten in place.
+        jp2k_34712 = path("jp2k-rgb-tiled-34712.tif")
+        vips_resave(rgb, jp2k_34712, "--tile", "--tile-width", "64", "--tile-height", "64", "--compression", "jp2k",
+                    "--Q", "70")
+        with tifffile.TiffFile(jp2k_34712, mode="r+b") as tif:
+            tif.pages[0].tags["Compression"].overwrite(34712)
         vips_resave(rgb, path("lzw-rgb-strips-predictor.tif"), "--compression", "lzw", "--predictor", "horizontal")
     gdal_write(path("jpeg-grey-alpha-tiled.tif"), pattern((300, 517, 2), "u1", 30), "TILED=YES", "BLOCKXSIZE=128",
                "BLOCKYSIZE=64", "JPEG_QUALITY=80")

@@ -82,7 +82,7 @@ internal static class OmeSeries
         }
 
         var samples = 1;
-        var channels = new List<OmeChannel>();
+        var channels = new List<TiffChannel>();
         foreach (var channel in pixels.Elements().Where(e => e.Name.LocalName == "Channel"))
         {
             var channelSamples = int.TryParse((string?)channel.Attribute("SamplesPerPixel"), NumberStyles.None, CultureInfo.InvariantCulture, out var spp) ? spp : 1;
@@ -97,7 +97,7 @@ internal static class OmeSeries
                 return null;
             }
 
-            channels.Add(new OmeChannel((string?)channel.Attribute("Name"), ParseColor((string?)channel.Attribute("Color"))));
+            channels.Add(new TiffChannel((string?)channel.Attribute("Name"), ParseColor((string?)channel.Attribute("Color"))));
         }
 
         var outerCount = shape[0] * shape[1] * shape[2];
@@ -171,7 +171,7 @@ internal static class OmeSeries
         }
 
         var name = (string?)image.Attribute("Name") ?? string.Empty;
-        var ome = new OmeImage(channels, Length(pixels, "PhysicalSizeX"), Length(pixels, "PhysicalSizeY"));
+        var ome = new OmePixels(channels, Length(pixels, "PhysicalSizeX"), Length(pixels, "PhysicalSizeY"));
         return new TiffSeries(name, Kind, squeezedAxes, squeezedShape, [.. ifds.Where(page => page is not null)!], levels, levelPlanes) { Ome = ome };
     }
 

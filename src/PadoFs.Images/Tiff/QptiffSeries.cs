@@ -105,9 +105,9 @@ internal static class QptiffSeries
     private static TiffSeries Single(string name, TiffPage page) => new(name, Kind, page.Axes, page.Shape, [page], [page]);
 
     // Every page's Name (else Biomarker) and Color ("r,g,b"); none unless every channel page has a name.
-    private static List<OmeChannel> Channels(List<TiffPage> pages)
+    private static List<TiffChannel> Channels(List<TiffPage> pages)
     {
-        var channels = new List<OmeChannel>(pages.Count);
+        var channels = new List<TiffChannel>(pages.Count);
         foreach (var page in pages)
         {
             if (Description(page.ImageDescription) is not { } description)
@@ -121,7 +121,7 @@ internal static class QptiffSeries
                 return [];
             }
 
-            channels.Add(new OmeChannel(name, Color(Text(description, "Color"))));
+            channels.Add(new TiffChannel(name, Color(Text(description, "Color"))));
         }
 
         return channels;

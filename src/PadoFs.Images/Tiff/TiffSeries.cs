@@ -39,10 +39,10 @@ public sealed class TiffSeries
     public IReadOnlyList<long> Shape { get; }
 
     /// <summary>The channels and pixel size of an OME-TIFF's image; null for other series.</summary>
-    public OmeImage? Ome { get; init; }
+    public OmePixels? Ome { get; init; }
 
     /// <summary>The channels a qptiff's page descriptions name, one per channel page; empty where the file names none.</summary>
-    public IReadOnlyList<OmeChannel> Channels { get; init; } = [];
+    public IReadOnlyList<TiffChannel> Channels { get; init; } = [];
 
     /// <summary>The full-resolution pages (more than one for a stack of alike pages).</summary>
     public IReadOnlyList<TiffPage> Pages { get; }

@@ -43,7 +43,7 @@ internal static class TiffSlideProperties
     ];
 
     /// <summary>The properties of the file's first page; an OME-XML pixel size, where given, is the mpp.</summary>
-    public static Dictionary<string, string> Read(TiffFile file, OmeImage? ome = null)
+    public static Dictionary<string, string> Read(TiffFile file, OmePixels? ome = null)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         if (file.Pages.Count == 0)

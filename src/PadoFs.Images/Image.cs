@@ -106,7 +106,7 @@ public sealed class Image : IEquatable<Image>, IDisposable
     public IReadOnlyDictionary<string, string> Properties => RequireOpen("read its properties").Backend.Properties;
 
     /// <summary>The channels of the image where its file names them (OME-XML); empty otherwise.</summary>
-    public IReadOnlyList<Backends.SlideChannel> Channels => RequireOpen("list its channels").Backend.Channels;
+    public IReadOnlyList<SlideChannel> Channels => RequireOpen("list its channels").Backend.Channels;
 
     public IReadOnlyList<string> AssociatedImageNames => RequireOpen("list its associated images").Backend.AssociatedImageNames;
 

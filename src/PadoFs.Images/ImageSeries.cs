@@ -1,4 +1,3 @@
-using PadoFs.Images.Backends;
 using PadoFs.Images.Geometry;
 using PadoFs.Images.Pixels;
 

@@ -1,4 +1,5 @@
 using PadoFs.Images.Backends.Chunks;
+using PadoFs.Images.Pixels;
 
 namespace PadoFs.Images.Backends;
 

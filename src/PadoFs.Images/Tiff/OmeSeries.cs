@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using PadoFs.Images.Pixels;
 
 namespace PadoFs.Images.Tiff;
 
@@ -82,7 +83,7 @@ internal static class OmeSeries
         }
 
         var samples = 1;
-        var channels = new List<TiffChannel>();
+        var channels = new List<SlideChannel>();
         foreach (var channel in pixels.Elements().Where(e => e.Name.LocalName == "Channel"))
         {
             var channelSamples = int.TryParse((string?)channel.Attribute("SamplesPerPixel"), NumberStyles.None, CultureInfo.InvariantCulture, out var spp) ? spp : 1;
@@ -97,7 +98,7 @@ internal static class OmeSeries
                 return null;
             }
 
-            channels.Add(new TiffChannel((string?)channel.Attribute("Name"), ParseColor((string?)channel.Attribute("Color"))));
+            channels.Add(new SlideChannel((string?)channel.Attribute("Name"), ParseColor((string?)channel.Attribute("Color"))));
         }
 
         var outerCount = shape[0] * shape[1] * shape[2];

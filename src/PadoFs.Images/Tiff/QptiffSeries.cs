@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using PadoFs.Images.Pixels;
 
 namespace PadoFs.Images.Tiff;
 
@@ -105,9 +106,9 @@ internal static class QptiffSeries
     private static TiffSeries Single(string name, TiffPage page) => new(name, Kind, page.Axes, page.Shape, [page], [page]);
 
     // Every page's Name (else Biomarker) and Color ("r,g,b"); none unless every channel page has a name.
-    private static List<TiffChannel> Channels(List<TiffPage> pages)
+    private static List<SlideChannel> Channels(List<TiffPage> pages)
     {
-        var channels = new List<TiffChannel>(pages.Count);
+        var channels = new List<SlideChannel>(pages.Count);
         foreach (var page in pages)
         {
             if (Description(page.ImageDescription) is not { } description)
@@ -121,7 +122,7 @@ internal static class QptiffSeries
                 return [];
             }
 
-            channels.Add(new TiffChannel(name, Color(Text(description, "Color"))));
+            channels.Add(new SlideChannel(name, Color(Text(description, "Color"))));
         }
 
         return channels;

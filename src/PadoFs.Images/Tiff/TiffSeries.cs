@@ -1,3 +1,5 @@
+using PadoFs.Images.Pixels;
+
 namespace PadoFs.Images.Tiff;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class TiffSeries
     public OmePixels? Ome { get; init; }
 
     /// <summary>The channels a qptiff's page descriptions name, one per channel page; empty where the file names none.</summary>
-    public IReadOnlyList<TiffChannel> Channels { get; init; } = [];
+    public IReadOnlyList<SlideChannel> Channels { get; init; } = [];
 
     /// <summary>The full-resolution pages (more than one for a stack of alike pages).</summary>
     public IReadOnlyList<TiffPage> Pages { get; }

@@ -1,4 +1,3 @@
-using PadoFs.Images.Backends;
 using PadoFs.Images.Pixels;
 
 namespace PadoFs.Zarr.Metadata;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Globalization;
-using PadoFs.Images.Backends;
 using PadoFs.Images.Pixels;
 
 namespace PadoFs.Zarr.Metadata;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PadoFs.Images;
-using PadoFs.Images.Backends;
+using PadoFs.Images.Pixels;
 using PadoFs.Images.Records;
 using PadoFs.Zarr.Stores;
 

@@ -118,8 +118,8 @@ def corpus(outdir):
                     "--compression", "jp2k", "--Q", "60")
         vips_resave(gray16, path("jp2k-uint16-tiled-lossless.tif"), "--tile", "--tile-width", "64", "--tile-height", "64",
                     "--compression", "jp2k", "--lossless")
-        # 34712, libtiff's and Bio-Formats' code, holds the same codestreams as libvips's 33004: libvips's tiles with
-        # the tag rewritten in place.
+        # 34712, libtiff's JPEG 2000 code (Bio-Formats reads it as Olympus'), holds codestreams as libvips's 33004
+        # does: libvips's tiles with the tag rewritten in place.
         jp2k_34712 = path("jp2k-rgb-tiled-34712.tif")
         vips_resave(rgb, jp2k_34712, "--tile", "--tile-width", "64", "--tile-height", "64", "--compression", "jp2k",
                     "--Q", "70")

@@ -19,7 +19,7 @@ internal sealed class TiffSeriesLevels
         Levels = levels;
         ChunkSources = chunkSources;
         PixelFormat = decoders[0].Format;
-        Channels = [.. (series.Ome?.Channels ?? series.Channels).Select(channel => new SlideChannel(channel.Name, channel.Rgba))];
+        Channels = series.Ome?.Channels ?? series.Channels;
     }
 
     public TiffSeries Series { get; }

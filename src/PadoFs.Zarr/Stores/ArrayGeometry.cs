@@ -140,7 +140,7 @@ public sealed class ArrayGeometry
         var samples = grid.Axes.IndexOf('S', StringComparison.Ordinal);
         if (channel >= 0 && samples >= 0)
         {
-            throw new ArgumentException($"An image over {grid.Axes} has channels and samples; OME-NGFF has one c axis.", nameof(grid));
+            throw new NotSupportedException($"An image over {grid.Axes} has channels and samples, and OME-NGFF has one c axis: the pado layout serves it.");
         }
 
         var axes = new List<int>(NgffOrder.Length);
@@ -157,7 +157,7 @@ public sealed class ArrayGeometry
         {
             if (NgffOrder.IndexOf(code, StringComparison.Ordinal) < 0 && code != 'S')
             {
-                throw new ArgumentException($"An image over {grid.Axes} has an axis {code} that OME-NGFF does not name.", nameof(grid));
+                throw new NotSupportedException($"An image over {grid.Axes} has an axis {code} that OME-NGFF does not name: the pado layout serves it.");
             }
         }
 
